@@ -1,0 +1,59 @@
+package io.spacecomp.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code spacecomp} command line: one program, one subcommand per job. Usage errors (unknown
+ * flags, values out of range) exit with status 2 and a message naming the flag.
+ */
+@Command(name = "spacecomp",
+        mixinStandardHelpOptions = true,
+        versionProvider = SpaceComp.Version.class,
+        description = "Space Collect-MapReduce Processing over LEO satellite constellations.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                ShellCommand.class,
+        })
+public final class SpaceComp implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new SpaceComp());
+        cl.setExecutionExceptionHandler(new UsageErrors());
+        return cl;
+    }
+
+    /** Turns a validation failure inside a command into a usage error (exit status 2). */
+    static final class UsageErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+            if (ex instanceof IllegalArgumentException) {
+                cl.getErr().println(cl.getColorScheme().errorText("error: " + ex.getMessage()));
+                cl.usage(cl.getErr());
+                return CommandLine.ExitCode.USAGE;
+            }
+            throw ex;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = SpaceComp.class.getPackage().getImplementationVersion();
+            return new String[] {"spacecomp " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+        }
+    }
+}
