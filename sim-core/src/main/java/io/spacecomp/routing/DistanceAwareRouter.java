@@ -1,0 +1,43 @@
+package io.spacecomp.routing;
+
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.shell.Direction;
+import io.spacecomp.orbit.shell.SatId;
+
+/**
+ * The paper's distance-aware, hop-preserving rule (§IV-B; SPEC §4). Each decision is local: the
+ * satellite compares the length of the cross-plane link it would take here with the same link at its
+ * in-plane neighbours ahead and behind (at the current time).
+ * <ol>
+ *   <li>Here is the crossover point (both neighbours' cross-plane links are longer: the minimum at the
+ *       pole, where cross-plane links are down): step in-plane to leave it.</li>
+ *   <li>The next in-plane satellite has a shorter cross-plane link: step in-plane, crossing later is cheaper.</li>
+ *   <li>Otherwise cross now.</li>
+ * </ol>
+ * Only the order of the owed steps changes, so the hop count equals Manhattan's.
+ */
+public final class DistanceAwareRouter extends MinimalHopRouter {
+
+    public static final String NAME = "distance-aware";
+
+    public DistanceAwareRouter(ConstellationGeometry geometry, RouteOptions options) {
+        super(geometry, options);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    protected Direction choose(SatId at, double tS, Direction inPlane, Direction crossPlane) {
+        double here = links.lengthKm(at, crossPlane, tS);
+        double ahead = links.lengthKm(links.torus().neighbour(at, inPlane), crossPlane, tS);
+        double behind = links.lengthKm(links.torus().neighbour(at, inPlane.opposite()), crossPlane, tS);
+        boolean crossover = ahead > here && behind > here;
+        if (crossover || ahead < here) {
+            return inPlane;
+        }
+        return crossPlane;
+    }
+}

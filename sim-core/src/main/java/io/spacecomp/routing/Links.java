@@ -1,0 +1,65 @@
+package io.spacecomp.routing;
+
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.link.LinkBudget;
+import io.spacecomp.orbit.shell.Direction;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.Torus;
+
+/**
+ * The time-varying ISL graph as routers see it: which hops are allowed, how long a link is when taken,
+ * and when the next hop can leave (propagation + per-hop overhead).
+ */
+final class Links {
+
+    private final ConstellationGeometry geometry;
+    private final RouteOptions options;
+    private final Torus torus;
+
+    Links(ConstellationGeometry geometry, RouteOptions options) {
+        this.geometry = geometry;
+        this.options = options;
+        this.torus = geometry.torus();
+    }
+
+    Torus torus() {
+        return torus;
+    }
+
+    ConstellationGeometry geometry() {
+        return geometry;
+    }
+
+    void requireInside(SatId id) {
+        if (id.sat() > torus.satsPerPlane() || id.orb() > torus.planes()) {
+            throw new IllegalArgumentException("satellite " + id + " is outside the " + torus.satsPerPlane()
+                    + " sats x " + torus.planes() + " planes shell");
+        }
+    }
+
+    /** Whether the hop from {@code from} across {@code d} may be taken at {@code tS}. */
+    boolean allowed(SatId from, Direction d, double tS) {
+        PolarProtection p = options.protection();
+        if (!p.enabled() || !d.isCrossPlane()) {
+            return true;
+        }
+        return Math.abs(geometry.latitudeDeg(from, tS)) <= p.latitudeLimitDeg()
+                && Math.abs(geometry.latitudeDeg(torus.neighbour(from, d), tS)) <= p.latitudeLimitDeg();
+    }
+
+    /** The hop from {@code from} across {@code d} taken at {@code tS}. */
+    Hop hop(SatId from, Direction d, double tS) {
+        SatId to = torus.neighbour(from, d);
+        return new Hop(from, to, d, geometry.linkLengthKm(from, to, tS), tS);
+    }
+
+    /** Length of the link from {@code from} across {@code d} at {@code tS} (km). */
+    double lengthKm(SatId from, Direction d, double tS) {
+        return geometry.linkLengthKm(from, torus.neighbour(from, d), tS);
+    }
+
+    /** When a hop of {@code lengthKm} leaving at {@code tS} has been received and can be forwarded. */
+    double arrivalS(double tS, double lengthKm) {
+        return tS + LinkBudget.propagationDelayS(lengthKm) + options.perHopOverheadS();
+    }
+}

@@ -1,0 +1,33 @@
+package io.spacecomp.routing;
+
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.shell.SatId;
+
+/**
+ * The free shortest path (SPEC §4): Dijkstra over the time-varying link lengths, hop count free, for
+ * comparison with other simulators and for ground-to-ground latency.
+ */
+public final class ShortestPathRouter implements Router {
+
+    public static final String NAME = "shortest";
+
+    private final Links links;
+    private final TimeDependentDijkstra dijkstra;
+
+    public ShortestPathRouter(ConstellationGeometry geometry, RouteOptions options) {
+        this.links = new Links(geometry, options);
+        this.dijkstra = new TimeDependentDijkstra(links, TimeDependentDijkstra.Order.DISTANCE);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Path route(SatId from, SatId to, double departureS) {
+        links.requireInside(from);
+        links.requireInside(to);
+        return dijkstra.route(from, to, departureS);
+    }
+}
