@@ -3,6 +3,19 @@ package io.spacecomp.cli;
 /** Validation of flag values with messages that name the flag, the allowed values and what was given. */
 final class Flags {
 
+    /** Parses a "sat,orb" flag and checks it lies inside the shell. */
+    static io.spacecomp.orbit.shell.SatId satellite(String flag, String text, io.spacecomp.orbit.shell.WalkerShell shell) {
+        io.spacecomp.orbit.shell.SatId id;
+        try {
+            id = io.spacecomp.orbit.shell.SatId.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value for " + flag + ": " + e.getMessage());
+        }
+        require(id.sat() <= shell.satsPerPlane() && id.orb() <= shell.planes(), flag,
+                "sat in [1, " + shell.satsPerPlane() + "], orb in [1, " + shell.planes() + "]", text);
+        return id;
+    }
+
     private Flags() {
     }
 

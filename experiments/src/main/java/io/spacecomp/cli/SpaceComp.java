@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ShellCommand.class,
+                RouteCommand.class,
+                RouteStatsCommand.class,
         })
 public final class SpaceComp implements Runnable {
 
