@@ -1,0 +1,28 @@
+package io.spacecomp.placement;
+
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.routing.Router;
+
+import java.util.List;
+
+/** Builds task × processor cost matrices from routes. */
+public final class CostMatrix {
+
+    private CostMatrix() {
+    }
+
+    /**
+     * Entry [i][j] is the cost of sending task {@code tasks[i]}'s data to {@code processors[j]} along
+     * {@code router}'s path leaving at {@code departureS}.
+     */
+    public static double[][] build(List<SatId> tasks, List<SatId> processors, Router router, double departureS,
+                                   CostKind kind, CostModel model) {
+        double[][] cost = new double[tasks.size()][processors.size()];
+        for (int i = 0; i < tasks.size(); i++) {
+            for (int j = 0; j < processors.size(); j++) {
+                cost[i][j] = kind.of(router.route(tasks.get(i), processors.get(j), departureS), model);
+            }
+        }
+        return cost;
+    }
+}
