@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ShellCommand.class,
                 RouteCommand.class,
                 RouteStatsCommand.class,
+                BenchCommand.class,
         })
 public final class SpaceComp implements Runnable {
 

@@ -1,0 +1,17 @@
+package io.spacecomp.protocol;
+
+/**
+ * Time as the protocol sees it: virtual in the simulator, the wall clock in the emulator. The protocol
+ * never reads any other clock.
+ */
+public interface Clock {
+
+    /** Current time (s; since the constellation epoch in simulation). */
+    double nowS();
+
+    /**
+     * Runs {@code action} after {@code delayS} seconds (≥ 0). Actions of one satellite never run
+     * concurrently with each other.
+     */
+    void schedule(double delayS, Runnable action);
+}

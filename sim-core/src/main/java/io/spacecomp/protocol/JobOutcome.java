@@ -1,0 +1,29 @@
+package io.spacecomp.protocol;
+
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.tasks.Record;
+
+import java.util.List;
+
+/**
+ * How a job ended, published exactly once by its coordinator.
+ *
+ * @param jobId          the job
+ * @param done           true when the result is complete; false when the job failed
+ * @param error          why it failed (null when done)
+ * @param result         the reduced result (null when failed)
+ * @param jobStartS      when the coordinator accepted it (s)
+ * @param jobTimeS       from acceptance to completion or failure (s)
+ * @param los            the coordinator
+ * @param reducer        the reducer (null when planning failed)
+ * @param allocations    collector → mapper pairs (empty when planning failed)
+ * @param distance       total collector → mapper hops
+ * @param reduceDistance total mapper → reducer hops
+ */
+public record JobOutcome(String jobId, boolean done, String error, Record result, double jobStartS, double jobTimeS,
+                         SatId los, SatId reducer, List<JobPlan.Allocation> allocations, int distance, int reduceDistance) {
+
+    public JobOutcome {
+        allocations = List.copyOf(allocations);
+    }
+}

@@ -1,0 +1,63 @@
+package io.spacecomp.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spacecomp.orbit.shell.SatId;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A job as the ground submits it (SPEC §6–7).
+ *
+ * @param jobId             unique id
+ * @param collectors        k, number of collectors
+ * @param aoi               candidate satellites: the first k collect, the next k are candidate mappers
+ * @param allocator         random | eager | bipartite (hungarian) | lapjv
+ * @param reducerPlacement  los | center | median
+ * @param collectTask       collector task name
+ * @param mapTask           mapper task name
+ * @param combineTask       combiner task name; empty for the map path
+ * @param reduceTask        reducer task name
+ * @param maxCollectRecords records per batch from a collector (≥ 1)
+ * @param jobData           free JSON for the tasks (e.g. {"filename": "sample.txt"})
+ * @param timeoutS          the job fails when not done this long after it is accepted (s, &gt; 0)
+ * @param seed              seed of the random allocator
+ */
+public record JobSpec(String jobId, int collectors, List<SatId> aoi, String allocator, String reducerPlacement,
+                      String collectTask, String mapTask, String combineTask, String reduceTask,
+                      int maxCollectRecords, JsonNode jobData, double timeoutS, long seed) {
+
+    public static final int DEFAULT_MAX_COLLECT_RECORDS = 1024;
+
+    public JobSpec {
+        aoi = List.copyOf(aoi);
+        combineTask = combineTask == null ? "" : combineTask;
+    }
+
+    /** Checks what can be checked without the constellation; throws naming the field. */
+    public void validate() {
+        if (jobId == null || jobId.isBlank()) {
+            throw new IllegalArgumentException("jobid must not be blank");
+        }
+        if (collectors < 1) {
+            throw new IllegalArgumentException("collectors must be >= 1, got " + collectors);
+        }
+        if (aoi.size() < 2 * collectors) {
+            throw new IllegalArgumentException("collectors must be <= aoi size / 2 = " + aoi.size() / 2
+                    + " (the aoi holds " + aoi.size() + " satellites: k collectors and k candidate mappers), got " + collectors);
+        }
+        Set<SatId> seen = new HashSet<>();
+        for (SatId s : aoi) {
+            if (!seen.add(s)) {
+                throw new IllegalArgumentException("aoi lists satellite " + s + " twice");
+            }
+        }
+        if (maxCollectRecords < 1) {
+            throw new IllegalArgumentException("max_collect_records must be >= 1, got " + maxCollectRecords);
+        }
+        if (!(timeoutS > 0) || Double.isInfinite(timeoutS)) {
+            throw new IllegalArgumentException("timeout must be > 0 seconds, got " + timeoutS);
+        }
+    }
+}

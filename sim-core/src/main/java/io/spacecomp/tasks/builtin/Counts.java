@@ -1,0 +1,42 @@
+package io.spacecomp.tasks.builtin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spacecomp.tasks.Record;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Adding up {word: count} objects, shared by the sum reducer and the merge combiner. */
+final class Counts {
+
+    private Counts() {
+    }
+
+    /** The key-wise sum of every record's object value, keys sorted so the result is canonical. */
+    static ObjectNode sum(List<Record> records) {
+        Map<String, Long> total = new TreeMap<>();
+        for (Record r : records) {
+            JsonNode v = r.value();
+            if (v.isNull()) {
+                continue; // an empty batch's placeholder
+            }
+            if (!v.isObject()) {
+                throw new IllegalArgumentException("expected {key: count} objects, got " + v.getNodeType());
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().canConvertToLong()) {
+                    throw new IllegalArgumentException("count of '" + e.getKey() + "' is not an integer: " + e.getValue());
+                }
+                total.merge(e.getKey(), e.getValue().asLong(), Long::sum);
+            }
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        total.forEach(out::put);
+        return out;
+    }
+}
