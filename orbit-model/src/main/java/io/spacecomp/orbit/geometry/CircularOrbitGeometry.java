@@ -39,6 +39,13 @@ public final class CircularOrbitGeometry implements ConstellationGeometry {
      * @param greenwichAngleAtEpochRad  θ₀, angle from the inertial X axis to the Greenwich meridian at t = 0
      */
     public CircularOrbitGeometry(WalkerShell shell, double greenwichAngleAtEpochRad) {
+        if (shell == null) {
+            throw new IllegalArgumentException("shell must not be null");
+        }
+        if (!Double.isFinite(greenwichAngleAtEpochRad)) {
+            // NaN would only surface later, as a "longitude must be in [-180, 180]" error far from the cause
+            throw new IllegalArgumentException("greenwichAngleAtEpochRad must be finite, got " + greenwichAngleAtEpochRad);
+        }
         this.shell = shell;
         this.torus = shell.torus();
         this.greenwichAngleAtEpochRad = greenwichAngleAtEpochRad;

@@ -15,13 +15,20 @@ public record SatId(int sat, int orb) implements Comparable<SatId> {
         }
     }
 
-    /** Flat node number (orb-1)·M + sat, 1-based. */
+    /** Flat node number (orb-1)·M + sat, 1-based; {@code sat} must not exceed {@code satsPerPlane}. */
     public int node(int satsPerPlane) {
+        if (sat > satsPerPlane) {
+            // (M+1, o) would silently collide with (1, o+1)
+            throw new IllegalArgumentException("sat must be in [1, satsPerPlane=" + satsPerPlane + "], got " + sat);
+        }
         return (orb - 1) * satsPerPlane + sat;
     }
 
     /** Inverse of {@link #node(int)}. */
     public static SatId fromNode(int node, int satsPerPlane) {
+        if (satsPerPlane < 1) {
+            throw new IllegalArgumentException("satsPerPlane must be >= 1, got " + satsPerPlane);
+        }
         if (node < 1) {
             throw new IllegalArgumentException("node must be >= 1, got " + node);
         }

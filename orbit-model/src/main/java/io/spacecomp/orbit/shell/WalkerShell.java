@@ -106,8 +106,9 @@ public record WalkerShell(int planes, int satsPerPlane, int phasing, double incl
         }
     }
 
-    /** Flat node number (orb-1)·M + sat, 1-based. */
+    /** Flat node number (orb-1)·M + sat, 1-based; the satellite must be in this shell. */
     public int node(SatId id) {
+        requireContains(id);
         return id.node(satsPerPlane);
     }
 
