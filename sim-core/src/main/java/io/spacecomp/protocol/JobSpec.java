@@ -30,6 +30,28 @@ public record JobSpec(String jobId, int collectors, List<SatId> aoi, String allo
 
     public static final int DEFAULT_MAX_COLLECT_RECORDS = 1024;
 
+    /** Generous default timeout for a job (s). */
+    public static final double DEFAULT_TIMEOUT_S = 3600.0;
+
+    /** The reference word count: doccollector → wordcountmapper → sumreducer over {@code filename}. */
+    public static JobSpec wordCount(String jobId, int collectors, List<SatId> aoi, String allocator,
+                                    String reducerPlacement, int maxCollectRecords, String filename, long seed) {
+        com.fasterxml.jackson.databind.node.ObjectNode data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        data.put("filename", filename);
+        return new JobSpec(jobId, collectors, aoi, allocator, reducerPlacement, "doccollector", "wordcountmapper", "",
+                "sumreducer", maxCollectRecords, data, DEFAULT_TIMEOUT_S, seed);
+    }
+
+    public JobSpec withTasks(String collect, String map, String combine, String reduce) {
+        return new JobSpec(jobId, collectors, aoi, allocator, reducerPlacement, collect, map, combine, reduce,
+                maxCollectRecords, jobData, timeoutS, seed);
+    }
+
+    public JobSpec withTimeout(double seconds) {
+        return new JobSpec(jobId, collectors, aoi, allocator, reducerPlacement, collectTask, mapTask, combineTask,
+                reduceTask, maxCollectRecords, jobData, seconds, seed);
+    }
+
     public JobSpec {
         aoi = List.copyOf(aoi);
         combineTask = combineTask == null ? "" : combineTask;

@@ -9,17 +9,17 @@ import java.util.List;
 public sealed interface Message {
 
     /** The job this message belongs to. */
-    String jobId();
+    JobMeta meta();
+
+    default String jobId() {
+        return meta().jobId();
+    }
 
     /** The action name as the wire and the trace know it. */
     String action();
 
     /** Coordinator → collector: collect your share and stream it to {@code mapper} (or the reducer when skipping map). */
     record Collect(JobMeta meta, SatId mapper) implements Message {
-        public String jobId() {
-            return meta.jobId();
-        }
-
         public String action() {
             return "collect";
         }
@@ -33,10 +33,6 @@ public sealed interface Message {
             implements Message {
         public MapBatch {
             records = List.copyOf(records);
-        }
-
-        public String jobId() {
-            return meta.jobId();
         }
 
         public String action() {
@@ -54,10 +50,6 @@ public sealed interface Message {
             records = List.copyOf(records);
         }
 
-        public String jobId() {
-            return meta.jobId();
-        }
-
         public String action() {
             return "reduce";
         }
@@ -65,10 +57,6 @@ public sealed interface Message {
 
     /** Coordinator → remote reducer: how many streams to wait for. */
     record SetMapCount(JobMeta meta, int streams) implements Message {
-        public String jobId() {
-            return meta.jobId();
-        }
-
         public String action() {
             return "set_map_count";
         }
@@ -76,10 +64,6 @@ public sealed interface Message {
 
     /** Reducer → coordinator: the reduced result. */
     record ReduceResponse(JobMeta meta, Record result, SatId reducer) implements Message {
-        public String jobId() {
-            return meta.jobId();
-        }
-
         public String action() {
             return "reduce_response";
         }
@@ -87,10 +71,6 @@ public sealed interface Message {
 
     /** Any satellite → coordinator: the job cannot finish. */
     record JobFailed(JobMeta meta, String reason, SatId reporter) implements Message {
-        public String jobId() {
-            return meta.jobId();
-        }
-
         public String action() {
             return "job_failed";
         }

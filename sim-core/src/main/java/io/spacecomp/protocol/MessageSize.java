@@ -14,12 +14,16 @@ public final class MessageSize {
     }
 
     public static long of(Message m) {
-        return HEADER_BYTES + switch (m) {
-            case Message.MapBatch b -> records(b.records());
-            case Message.ReduceBatch b -> records(b.records());
-            case Message.ReduceResponse r -> record(r.result());
-            default -> 0L;
-        };
+        if (m instanceof Message.MapBatch b) {
+            return HEADER_BYTES + records(b.records());
+        }
+        if (m instanceof Message.ReduceBatch b) {
+            return HEADER_BYTES + records(b.records());
+        }
+        if (m instanceof Message.ReduceResponse r) {
+            return HEADER_BYTES + record(r.result());
+        }
+        return HEADER_BYTES;
     }
 
     public static long records(List<Record> records) {

@@ -1,0 +1,421 @@
+package io.spacecomp.protocol;
+
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.tasks.Collector;
+import io.spacecomp.tasks.Combiner;
+import io.spacecomp.tasks.Mapper;
+import io.spacecomp.tasks.Record;
+import io.spacecomp.tasks.Reducer;
+import io.spacecomp.tasks.TaskContext;
+import io.spacecomp.trace.TraceEvent;
+import io.spacecomp.trace.TraceSink;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+
+/**
+ * One satellite's side of the job protocol (SPEC §6): coordinator, collector, mapper, combiner and
+ * reducer behaviour, with per-job state so many jobs run at once. It sees only {@link NodeServices}:
+ * a clock, a transport and the task registry; the simulator and the emulator run this same class.
+ *
+ * <p>A satellite works on one message at a time: a message waits until the satellite is free, its task
+ * runs, the satellite stays busy for the time the {@link ProcessingModel} gives, then its output leaves.
+ *
+ * <p>Exactly-once reduction: every stream into a mapper or the reducer is numbered; a stream is complete
+ * when its last batch (which carries the count) and every batch before it have arrived, in any order;
+ * duplicates are ignored. The reducer reduces once, when the number of streams is known and all are
+ * complete. The coordinator publishes one outcome per job: done, or failed with a reason.
+ */
+public final class SatelliteNode {
+
+    private final SatId id;
+    private final NodeServices services;
+
+    private final Queue<Runnable> inbox = new ArrayDeque<>();
+    private boolean busy;
+
+    private final Map<String, Coordination> coordinating = new HashMap<>();
+    private final Set<String> finishedJobs = new HashSet<>();
+    private final Map<String, Stream> mapStreams = new HashMap<>();
+    private final Map<String, ReduceState> reducing = new HashMap<>();
+    private final Set<String> reducedJobs = new HashSet<>();
+
+    public SatelliteNode(SatId id, NodeServices services) {
+        this.id = id;
+        this.services = services;
+    }
+
+    public SatId id() {
+        return id;
+    }
+
+    /** Number of jobs this satellite currently coordinates. */
+    public int openJobs() {
+        return coordinating.size();
+    }
+
+    // ---------------------------------------------------------------- entry points
+
+    /** A job arrives from the ground: this satellite is its LOS and coordinates it. */
+    public void submit(JobSpec spec) {
+        enqueue(() -> coordinate(spec));
+    }
+
+    /** A message arrives over the ISL mesh. */
+    public void receive(SatId from, Message message) {
+        enqueue(() -> handle(from, message));
+    }
+
+    /** A message this satellite sent could not reach {@code to}. */
+    public void undeliverable(SatId to, Message message, String reason) {
+        if (to.equals(message.meta().los()) && !to.equals(id)) {
+            return; // the coordinator itself is gone: nobody is left to tell; its deadline will not fire either
+        }
+        enqueue(() -> {
+            fail(message.meta(), "satellite " + to + " unreachable: " + reason);
+            return 0.0;
+        });
+    }
+
+    // ---------------------------------------------------------------- work queue
+
+    /** A unit of work: runs its task, sends nothing yet, returns the busy time after which its output leaves. */
+    private interface Work {
+        double run();
+    }
+
+    private final List<Outgoing> pendingSends = new ArrayList<>();
+
+    private record Outgoing(SatId to, Message message) {
+    }
+
+    private void enqueue(Work work) {
+        inbox.add(() -> {
+            double busyS = work.run();
+            List<Outgoing> out = new ArrayList<>(pendingSends);
+            pendingSends.clear();
+            services.clock().schedule(busyS, () -> {
+                for (Outgoing o : out) {
+                    services.transport().send(id, o.to(), o.message());
+                }
+                busy = false;
+                next();
+            });
+        });
+        next();
+    }
+
+    private void next() {
+        if (busy || inbox.isEmpty()) {
+            return;
+        }
+        busy = true;
+        inbox.poll().run();
+    }
+
+    private void send(SatId to, Message m) {
+        pendingSends.add(new Outgoing(to, m));
+    }
+
+    // ---------------------------------------------------------------- coordinator
+
+    private static final class Coordination {
+        final JobSpec spec;
+        final JobPlan plan;
+        final JobMeta meta;
+
+        Coordination(JobSpec spec, JobPlan plan, JobMeta meta) {
+            this.spec = spec;
+            this.plan = plan;
+            this.meta = meta;
+        }
+    }
+
+    private double coordinate(JobSpec spec) {
+        double now = services.clock().nowS();
+        trace("job_submitted", spec.jobId(), null, null, id, null, spec.allocator() + "/" + spec.reducerPlacement());
+        if (coordinating.containsKey(spec.jobId()) || finishedJobs.contains(spec.jobId())) {
+            return 0.0; // a resubmitted job id is the same job
+        }
+        JobPlan plan;
+        try {
+            requireTasks(spec);
+            plan = services.planner().plan(spec, id, now);
+        } catch (RuntimeException e) {
+            publish(new JobOutcome(spec.jobId(), false, e.getMessage(), null, now, 0.0, id, null, List.of(), 0, 0));
+            return 0.0;
+        }
+        JobMeta meta = new JobMeta(spec.jobId(), 0, spec.collectors(), now, now + spec.timeoutS(), spec.collectTask(),
+                spec.mapTask(), spec.combineTask(), spec.reduceTask(), spec.maxCollectRecords(), spec.jobData(),
+                plan.reducer(), id);
+        coordinating.put(spec.jobId(), new Coordination(spec, plan, meta));
+        services.clock().schedule(spec.timeoutS(), () -> {
+            if (coordinating.containsKey(spec.jobId())) {
+                fail(meta, "deadline passed: not done " + spec.timeoutS() + " s after it was accepted");
+            }
+        });
+        if (plan.reducer().equals(id)) {
+            expectStreams(meta, spec.collectors());
+        } else {
+            send(plan.reducer(), new Message.SetMapCount(meta, spec.collectors()));
+        }
+        for (int i = 0; i < plan.allocations().size(); i++) {
+            JobPlan.Allocation a = plan.allocations().get(i);
+            send(a.collector(), new Message.Collect(meta.withDataId(i + 1), a.mapper()));
+        }
+        return 0.0;
+    }
+
+    private void requireTasks(JobSpec spec) {
+        if (services.tasks().collector(spec.collectTask()).isEmpty()) {
+            throw new IllegalArgumentException("unknown collect_task '" + spec.collectTask() + "' (known: "
+                    + services.tasks().collectors().keySet() + ")");
+        }
+        boolean skipMap = !spec.combineTask().isEmpty();
+        if (skipMap && services.tasks().combiner(spec.combineTask()).isEmpty()) {
+            throw new IllegalArgumentException("unknown combine_task '" + spec.combineTask() + "' (known: "
+                    + services.tasks().combiners().keySet() + ")");
+        }
+        if (!skipMap && services.tasks().mapper(spec.mapTask()).isEmpty()) {
+            throw new IllegalArgumentException("unknown map_task '" + spec.mapTask() + "' (known: "
+                    + services.tasks().mappers().keySet() + ")");
+        }
+        if (services.tasks().reducer(spec.reduceTask()).isEmpty()) {
+            throw new IllegalArgumentException("unknown reduce_task '" + spec.reduceTask() + "' (known: "
+                    + services.tasks().reducers().keySet() + ")");
+        }
+    }
+
+    /** Publishes the job's outcome once; later calls for the same job do nothing. */
+    private void publish(JobOutcome outcome) {
+        Coordination c = coordinating.remove(outcome.jobId());
+        if (!finishedJobs.add(outcome.jobId())) {
+            return;
+        }
+        trace(outcome.done() ? "job_done" : "job_failed", outcome.jobId(), null, null, id, null,
+                outcome.done() ? null : outcome.error());
+        services.listener().jobFinished(outcome);
+        if (c == null && outcome.done()) {
+            throw new IllegalStateException("job " + outcome.jobId() + " finished without being coordinated here");
+        }
+    }
+
+    private JobOutcome outcome(Coordination c, boolean done, String error, Record result) {
+        double now = services.clock().nowS();
+        return new JobOutcome(c.meta.jobId(), done, error, result, c.meta.jobStartS(), now - c.meta.jobStartS(), id,
+                c.plan.reducer(), c.plan.allocations(), c.plan.distance(), c.plan.reduceDistance());
+    }
+
+    /** Ends the job failed: directly when coordinating it here, else by telling its coordinator. */
+    private void fail(JobMeta meta, String reason) {
+        if (meta.los().equals(id)) {
+            Coordination c = coordinating.get(meta.jobId());
+            if (c != null) {
+                publish(outcome(c, false, reason, null));
+            }
+        } else {
+            send(meta.los(), new Message.JobFailed(meta, reason, id));
+        }
+    }
+
+    // ---------------------------------------------------------------- message handling
+
+    private double handle(SatId from, Message m) {
+        try {
+            if (m instanceof Message.Collect c) {
+                return collect(c);
+            }
+            if (m instanceof Message.MapBatch b) {
+                return map(b);
+            }
+            if (m instanceof Message.ReduceBatch b) {
+                return reduceBatch(b);
+            }
+            if (m instanceof Message.SetMapCount s) {
+                expectStreams(s.meta(), s.streams());
+                return 0.0;
+            }
+            if (m instanceof Message.ReduceResponse r) {
+                Coordination c = coordinating.get(r.jobId());
+                if (c != null) {
+                    publish(outcome(c, true, null, r.result()));
+                }
+                return 0.0;
+            }
+            if (m instanceof Message.JobFailed f) {
+                Coordination c = coordinating.get(f.jobId());
+                if (c != null) {
+                    publish(outcome(c, false, f.reason(), null));
+                }
+                return 0.0;
+            }
+            throw new IllegalStateException("unknown message " + m.action());
+        } catch (Exception e) {
+            pendingSends.clear();
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            fail(m.meta(), m.action() + " failed on " + id + ": " + why);
+            return 0.0;
+        }
+    }
+
+    private TaskContext context(JobMeta meta) {
+        return new TaskContext(meta.jobId(), meta.dataId(), meta.dataSize(), meta.jobData(), id, services.dataFiles());
+    }
+
+    private double collect(Message.Collect c) throws Exception {
+        JobMeta meta = c.meta();
+        Collector collector = services.tasks().collector(meta.collectTask())
+                .orElseThrow(() -> new IllegalArgumentException("unknown collect_task '" + meta.collectTask() + "'"));
+        trace("task_started", meta.jobId(), null, "collect", id, null, meta.collectTask());
+        List<Record> records = collector.collect(context(meta));
+        long bytes = MessageSize.records(records);
+        double busyS = services.processing().collectS(records.size(), bytes);
+        List<List<Record>> batches = batches(records, meta.maxCollectRecords());
+        if (meta.skipMap()) {
+            Combiner combiner = services.tasks().combiner(meta.combineTask())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown combine_task '" + meta.combineTask() + "'"));
+            for (int i = 0; i < batches.size(); i++) {
+                Record combined = combiner.combine(context(meta), batches.get(i));
+                send(meta.reducer(), new Message.ReduceBatch(meta, id, i, i == batches.size() - 1, List.of(combined)));
+            }
+            busyS += services.processing().mapS(records.size(), bytes);
+        } else {
+            for (int i = 0; i < batches.size(); i++) {
+                send(c.mapper(), new Message.MapBatch(meta, id, i, i == batches.size() - 1, batches.get(i)));
+            }
+        }
+        trace("task_finished", meta.jobId(), null, "collect", id, bytes, records.size() + " records");
+        return busyS;
+    }
+
+    private static List<List<Record>> batches(List<Record> records, int size) {
+        List<List<Record>> out = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += size) {
+            out.add(records.subList(from, Math.min(records.size(), from + size)));
+        }
+        if (out.isEmpty()) {
+            out.add(List.of()); // an empty stream still ends
+        }
+        return out;
+    }
+
+    private double map(Message.MapBatch b) throws Exception {
+        JobMeta meta = b.meta();
+        String key = meta.jobId() + "/" + b.collector();
+        Stream s = mapStreams.computeIfAbsent(key, k -> new Stream());
+        if (s.complete() || !s.accept(b.index(), b.endCollect())) {
+            return 0.0; // duplicate
+        }
+        Mapper mapper = services.tasks().mapper(meta.mapTask())
+                .orElseThrow(() -> new IllegalArgumentException("unknown map_task '" + meta.mapTask() + "'"));
+        trace("task_started", meta.jobId(), null, "map", id, null, meta.mapTask());
+        List<Record> out = mapper.map(context(meta), b.records());
+        long bytes = MessageSize.records(b.records());
+        boolean last = s.complete();
+        send(meta.reducer(), new Message.ReduceBatch(meta, id, s.emitted++, last, out));
+        trace("task_finished", meta.jobId(), null, "map", id, bytes, b.records().size() + " records");
+        return services.processing().mapS(b.records().size(), bytes);
+    }
+
+    private ReduceState reduceState(JobMeta meta) {
+        return reducing.computeIfAbsent(meta.jobId(), k -> new ReduceState(meta));
+    }
+
+    private void expectStreams(JobMeta meta, int streams) {
+        if (reducedJobs.contains(meta.jobId())) {
+            return;
+        }
+        ReduceState r = reduceState(meta);
+        r.expectedStreams = streams;
+        maybeReduce(r);
+    }
+
+    private double reduceBatch(Message.ReduceBatch b) {
+        if (reducedJobs.contains(b.jobId())) {
+            return 0.0; // a late duplicate
+        }
+        ReduceState r = reduceState(b.meta());
+        Stream s = r.streams.computeIfAbsent(b.source(), k -> new Stream());
+        if (!s.accept(b.index(), b.endMap())) {
+            return 0.0; // duplicate
+        }
+        r.records.addAll(b.records());
+        long bytes = MessageSize.records(b.records());
+        return services.processing().reduceS(b.records().size(), bytes) + maybeReduce(r);
+    }
+
+    /** Reduces once every expected stream is complete; returns the busy time of the reduction. */
+    private double maybeReduce(ReduceState r) {
+        if (r.expectedStreams < 0 || r.streams.size() < r.expectedStreams) {
+            return 0.0;
+        }
+        for (Stream s : r.streams.values()) {
+            if (!s.complete()) {
+                return 0.0;
+            }
+        }
+        JobMeta meta = r.meta;
+        Reducer reducer = services.tasks().reducer(meta.reduceTask())
+                .orElseThrow(() -> new IllegalArgumentException("unknown reduce_task '" + meta.reduceTask() + "'"));
+        trace("task_started", meta.jobId(), null, "reduce", id, null, meta.reduceTask());
+        Record result;
+        try {
+            result = reducer.reduce(context(meta), r.records);
+        } catch (Exception e) {
+            throw new IllegalStateException("reduce_task '" + meta.reduceTask() + "' failed: " + e.getMessage(), e);
+        }
+        long bytes = MessageSize.records(r.records);
+        trace("task_finished", meta.jobId(), null, "reduce", id, bytes, r.records.size() + " records");
+        int records = r.records.size();
+        reducing.remove(meta.jobId());
+        reducedJobs.add(meta.jobId());
+        send(meta.los(), new Message.ReduceResponse(meta, result, id));
+        return services.processing().reduceS(records, bytes);
+    }
+
+    /** A numbered stream of batches: complete when the last one (carrying the count) and all before it arrived. */
+    private static final class Stream {
+        private final Set<Integer> seen = new HashSet<>();
+        private int total = -1;
+        int emitted;
+
+        /** Records batch {@code index}; false when it was seen before. */
+        boolean accept(int index, boolean last) {
+            if (!seen.add(index)) {
+                return false;
+            }
+            if (last) {
+                total = index + 1;
+            }
+            return true;
+        }
+
+        boolean complete() {
+            return total >= 0 && seen.size() == total;
+        }
+    }
+
+    private static final class ReduceState {
+        final JobMeta meta;
+        int expectedStreams = -1;
+        final Map<SatId, Stream> streams = new HashMap<>();
+        final List<Record> records = new ArrayList<>();
+
+        ReduceState(JobMeta meta) {
+            this.meta = meta;
+        }
+    }
+
+    private void trace(String type, String jobId, Long msgId, String action, SatId at, Long bytes, String detail) {
+        TraceSink t = services.trace();
+        if (t.enabled()) {
+            t.emit(new TraceEvent(services.clock().nowS(), type, jobId, msgId, action, null, null, TraceSink.sat(at), bytes, detail));
+        }
+    }
+}

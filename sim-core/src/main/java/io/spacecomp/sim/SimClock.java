@@ -1,0 +1,40 @@
+package io.spacecomp.sim;
+
+import io.spacecomp.protocol.Clock;
+import umontreal.ssj.simevents.Event;
+import umontreal.ssj.simevents.Simulator;
+
+/** Virtual time on one SSJ {@link Simulator}: every scheduled action is an SSJ event. */
+final class SimClock implements Clock {
+
+    private final Simulator simulator;
+    private long executed;
+
+    SimClock(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
+    @Override
+    public double nowS() {
+        return simulator.time();
+    }
+
+    @Override
+    public void schedule(double delayS, Runnable action) {
+        if (!(delayS >= 0) || Double.isInfinite(delayS)) {
+            throw new IllegalArgumentException("delay must be >= 0 and finite, got " + delayS);
+        }
+        new Event(simulator) {
+            @Override
+            public void actions() {
+                executed++;
+                action.run();
+            }
+        }.schedule(delayS);
+    }
+
+    /** Events executed so far. */
+    long executedEvents() {
+        return executed;
+    }
+}

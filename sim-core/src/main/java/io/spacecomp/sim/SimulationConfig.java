@@ -1,0 +1,62 @@
+package io.spacecomp.sim;
+
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.placement.CostKind;
+import io.spacecomp.placement.CostModel;
+import io.spacecomp.protocol.ProcessingModel;
+import io.spacecomp.routing.RouteOptions;
+import io.spacecomp.routing.Routers;
+import io.spacecomp.tasks.DataFiles;
+import io.spacecomp.tasks.TaskRegistry;
+import io.spacecomp.trace.TraceSink;
+
+/**
+ * Everything one simulated run depends on. Same config and seed → same events, same output.
+ *
+ * @param geometry      where satellites are
+ * @param router        router name for every message and for planning costs
+ * @param routeOptions  polar protection and per-hop overhead
+ * @param costKind      what the allocator minimises
+ * @param costModel     eq. 5 parameters
+ * @param processing    task time model
+ * @param linkRate      serialisation rate model
+ * @param dataFiles     the collectors' data directory
+ * @param tasks         the task registry
+ * @param seed          seed of every random stream of the run
+ * @param maxJitterS    random extra delay per hop, uniform in [0, maxJitterS) (s); 0 for none
+ * @param trace         where trace events go
+ */
+public record SimulationConfig(ConstellationGeometry geometry, String router, RouteOptions routeOptions,
+                               CostKind costKind, CostModel costModel, ProcessingModel processing, LinkRate linkRate,
+                               DataFiles dataFiles, TaskRegistry tasks, long seed, double maxJitterS, TraceSink trace) {
+
+    public SimulationConfig {
+        if (!Routers.NAMES.contains(router)) {
+            throw new IllegalArgumentException("unknown router '" + router + "' (allowed: " + String.join(", ", Routers.NAMES) + ")");
+        }
+        if (!(maxJitterS >= 0) || Double.isInfinite(maxJitterS)) {
+            throw new IllegalArgumentException("maxJitterS must be >= 0, got " + maxJitterS);
+        }
+    }
+
+    /** Defaults: distance-aware routing, hop-count allocation costs, paper link budget, no jitter, no trace. */
+    public static SimulationConfig defaults(ConstellationGeometry geometry, DataFiles dataFiles, long seed) {
+        return new SimulationConfig(geometry, "distance-aware", RouteOptions.DEFAULT, CostKind.HOPS, CostModel.PAPER_DEFAULT,
+                ProcessingModel.DEFAULT, LinkRate.PAPER_BUDGET, dataFiles, TaskRegistry.discover(), seed, 0.0, TraceSink.NONE);
+    }
+
+    public SimulationConfig withTrace(TraceSink t) {
+        return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
+                tasks, seed, maxJitterS, t);
+    }
+
+    public SimulationConfig withJitter(double s) {
+        return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
+                tasks, seed, s, trace);
+    }
+
+    public SimulationConfig withTasks(TaskRegistry t) {
+        return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
+                t, seed, maxJitterS, trace);
+    }
+}
