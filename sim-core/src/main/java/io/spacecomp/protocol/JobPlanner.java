@@ -6,7 +6,7 @@ import io.spacecomp.placement.Allocator;
 import io.spacecomp.placement.Allocators;
 import io.spacecomp.placement.Assignment;
 import io.spacecomp.placement.CostKind;
-import io.spacecomp.placement.CostMatrix;
+import io.spacecomp.placement.RouteCosts;
 import io.spacecomp.placement.CostModel;
 import io.spacecomp.placement.ReducerPlacement;
 import io.spacecomp.routing.Router;
@@ -53,7 +53,7 @@ public final class JobPlanner {
         int k = spec.collectors();
         List<SatId> collectors = spec.aoi().subList(0, k);
         List<SatId> candidates = spec.aoi().subList(k, 2 * k);
-        double[][] cost = CostMatrix.build(collectors, candidates, router, nowS, costKind, costModel);
+        double[][] cost = RouteCosts.build(collectors, candidates, router, nowS, costKind, costModel);
         Assignment assignment = allocator.assign(cost);
         List<JobPlan.Allocation> allocations = new ArrayList<>(k);
         List<SatId> mappers = new ArrayList<>(k);

@@ -5,10 +5,10 @@ import io.spacecomp.routing.Router;
 
 import java.util.List;
 
-/** Builds task × processor cost matrices from routes. */
-public final class CostMatrix {
+/** Builds task × processor cost matrices from the routes between them. */
+public final class RouteCosts {
 
-    private CostMatrix() {
+    private RouteCosts() {
     }
 
     /**
