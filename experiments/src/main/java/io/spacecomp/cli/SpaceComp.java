@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 ShellCommand.class,
                 RouteCommand.class,
                 RouteStatsCommand.class,
+                AssignCommand.class,
+                RttCommand.class,
+                SimulateCommand.class,
                 BenchCommand.class,
         })
 public final class SpaceComp implements Runnable {

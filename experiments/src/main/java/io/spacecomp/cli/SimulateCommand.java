@@ -1,0 +1,216 @@
+package io.spacecomp.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spacecomp.orbit.aoi.GridArea;
+import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.placement.Allocators;
+import io.spacecomp.placement.CostKind;
+import io.spacecomp.placement.CostModel;
+import io.spacecomp.placement.ReducerPlacement;
+import io.spacecomp.protocol.JobOutcome;
+import io.spacecomp.protocol.JobSpec;
+import io.spacecomp.protocol.ProcessingModel;
+import io.spacecomp.routing.Routers;
+import io.spacecomp.sim.LinkRate;
+import io.spacecomp.sim.Simulation;
+import io.spacecomp.sim.SimulationConfig;
+import io.spacecomp.tasks.DataFiles;
+import io.spacecomp.tasks.TaskRegistry;
+import io.spacecomp.trace.JsonLinesTrace;
+import io.spacecomp.trace.TraceSink;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs word-count jobs through the job protocol in virtual time (SSJ): the same coordinator, collector,
+ * mapper and reducer code the emulator runs, over the simulated ISL network.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run one or N concurrent word-count jobs through the job protocol in virtual time.")
+final class SimulateCommand implements Runnable {
+
+    @Mixin
+    ShellOptions shellOptions;
+
+    @Mixin
+    RouteOptionsMixin routeOptions;
+
+    @Option(names = "--aoi-min", defaultValue = "3", description = "Grid AOI: lowest sat and orb index (default: ${DEFAULT-VALUE}).")
+    int aoiMin;
+
+    @Option(names = "--aoi-max", defaultValue = "8", description = "Grid AOI: highest sat and orb index (default: ${DEFAULT-VALUE}).")
+    int aoiMax;
+
+    @Option(names = "--collectors", defaultValue = "15", description = "Collectors k per job, <= AOI size / 2 (default: ${DEFAULT-VALUE}).")
+    int collectors;
+
+    @Option(names = "--allocator", defaultValue = "bipartite",
+            description = "random, eager, bipartite (hungarian) or lapjv (default: ${DEFAULT-VALUE}).")
+    String allocator;
+
+    @Option(names = "--reducer", defaultValue = "center", description = "Reducer placement: los, center or median (default: ${DEFAULT-VALUE}).")
+    String reducer;
+
+    @Option(names = "--router", defaultValue = "distance-aware",
+            description = "Router of every message: manhattan, distance-aware, optimal, shortest (default: ${DEFAULT-VALUE}).")
+    String router;
+
+    @Option(names = "--cost", defaultValue = "hops", description = "What the allocator minimises: hops, distance, eq5 (default: ${DEFAULT-VALUE}).")
+    String cost;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the AOI shuffle, allocator and network (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Collectors' data directory (default: the project's data/).")
+    Path dataDir;
+
+    @Option(names = "--data", defaultValue = "corpus.txt", paramLabel = "FILE",
+            description = "Text file in the data directory to count (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = {"--max-collect-records", "-mr"}, defaultValue = "1024",
+            description = "Records per batch from a collector, >= 1 (default: ${DEFAULT-VALUE}).")
+    int maxCollectRecords;
+
+    @Option(names = "--jobs", defaultValue = "1", description = "Concurrent jobs, 1..10000 (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Option(names = "--los", paramLabel = "SAT,ORB", description = "Coordinating LOS satellite (default: 1,1).")
+    String los;
+
+    @Option(names = "--timeout", defaultValue = "3600", paramLabel = "S", description = "Job deadline, seconds > 0 (default: ${DEFAULT-VALUE}).")
+    double timeoutS;
+
+    @Option(names = "--jitter", defaultValue = "0", paramLabel = "S",
+            description = "Random extra delay per hop, uniform in [0, S), to reorder deliveries (default: ${DEFAULT-VALUE}).")
+    double jitterS;
+
+    @Option(names = "--link-rate", defaultValue = "0", paramLabel = "BIT/S",
+            description = "Fixed ISL rate in bit/s; 0 uses the eq. 6-7 capacity at each link's length (default: ${DEFAULT-VALUE}).")
+    double linkRate;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write a JSON-Lines trace of every event to FILE.")
+    Path trace;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        WalkerShell shell = shellOptions.toShell();
+        Flags.require(Allocators.NAMES.contains(allocator) || allocator.equals("bipartite"), "--allocator",
+                String.join(", ", Allocators.NAMES) + ", bipartite", allocator);
+        Flags.require(List.of("los", "center", "median").contains(reducer), "--reducer", "los, center, median", reducer);
+        Flags.require(Routers.NAMES.contains(router), "--router", String.join(", ", Routers.NAMES), router);
+        Flags.require(List.of("hops", "distance", "eq5").contains(cost), "--cost", "hops, distance, eq5", cost);
+        Flags.require(maxCollectRecords >= 1, "--max-collect-records", "an integer >= 1", maxCollectRecords);
+        Flags.require(jobs >= 1 && jobs <= 10_000, "--jobs", "an integer in [1, 10000]", jobs);
+        Flags.require(timeoutS > 0 && Double.isFinite(timeoutS), "--timeout", "seconds > 0", timeoutS);
+        Flags.require(jitterS >= 0 && jitterS <= 60, "--jitter", "seconds in [0, 60]", jitterS);
+        Flags.require(linkRate >= 0 && Double.isFinite(linkRate), "--link-rate", "bit/s >= 0", linkRate);
+        List<SatId> aoi;
+        try {
+            aoi = GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value for --" + e.getMessage());
+        }
+        Flags.require(collectors >= 1 && 2 * collectors <= aoi.size(), "--collectors",
+                "an integer in [1, " + aoi.size() / 2 + "] (half the " + aoi.size() + "-satellite AOI)", collectors);
+        SatId coordinator = los == null ? new SatId(1, 1) : Flags.satellite("--los", los, shell);
+        Path dir = dataDir != null ? dataDir : Home.dataDir();
+        Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
+        DataFiles files = new DataFiles(dir);
+        try {
+            files.resolve(data);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value for --data: " + e.getMessage());
+        }
+
+        long start = System.nanoTime(); // wall_ms is reported to the user; the simulation never reads it
+        List<JobOutcome> outcomes;
+        long events;
+        long maxVisits = 0;
+        try (OutputStream traceOut = trace == null ? null : new BufferedOutputStream(Files.newOutputStream(trace))) {
+            TraceSink sink = traceOut == null ? TraceSink.NONE : new JsonLinesTrace(traceOut);
+            SimulationConfig config = new SimulationConfig(new CircularOrbitGeometry(shell), router, routeOptions.toOptions(),
+                    CostKind.parse(cost), CostModel.PAPER_DEFAULT, ProcessingModel.DEFAULT,
+                    linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, TaskRegistry.discover(), seed,
+                    jitterS, sink);
+            Simulation sim = new Simulation(config);
+            for (int j = 1; j <= jobs; j++) {
+                List<SatId> jobAoi = j == 1 ? aoi : GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed + j - 1);
+                sim.submit(JobSpec.wordCount("job-" + j, collectors, jobAoi, allocator, ReducerPlacement.parse(reducer).cliName(),
+                        maxCollectRecords, data, seed + j - 1).withTimeout(timeoutS), coordinator, 0.0);
+            }
+            outcomes = sim.run();
+            events = sim.events();
+            for (long v : sim.network().visits()) {
+                maxVisits = Math.max(maxVisits, v);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trace " + trace, e);
+        }
+        long wallMs = (System.nanoTime() - start) / 1_000_000;
+
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JobOutcome o : outcomes) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("jobid", o.jobId());
+            row.put("done", o.done());
+            if (!o.done()) {
+                row.put("error", o.error());
+            }
+            row.put("job_time_s", o.jobTimeS());
+            row.put("los", new int[] {o.los().sat(), o.los().orb()});
+            if (o.reducer() != null) {
+                row.put("reducer", new int[] {o.reducer().sat(), o.reducer().orb()});
+            }
+            row.put("distance", o.distance());
+            row.put("reduce_distance", o.reduceDistance());
+            if (o.done() && o.result().value().isObject()) {
+                long total = 0;
+                for (Iterator<JsonNode> it = o.result().value().elements(); it.hasNext(); ) {
+                    total += it.next().asLong();
+                }
+                row.put("result_keys", o.result().value().size());
+                row.put("result_total", total);
+            }
+            rows.add(row);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("jobs", rows);
+            out.put("events", events);
+            out.put("max_satellite_visits", maxVisits);
+            out.put("wall_ms", wallMs);
+            w.println(Json.write(out));
+        } else {
+            for (Map<String, Object> r : rows) {
+                w.println(r);
+            }
+            w.printf("%d events, %d ms wall time%n", events, wallMs);
+        }
+        w.flush();
+    }
+}
