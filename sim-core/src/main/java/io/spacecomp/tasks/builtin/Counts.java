@@ -8,7 +8,8 @@ import io.spacecomp.tasks.Record;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
+import java.util.HashMap;
 
 /** Adding up {word: count} objects, shared by the sum reducer and the merge combiner. */
 final class Counts {
@@ -18,7 +19,7 @@ final class Counts {
 
     /** The key-wise sum of every record's object value, keys sorted so the result is canonical. */
     static ObjectNode sum(List<Record> records) {
-        Map<String, Long> total = new TreeMap<>();
+        Map<String, long[]> total = new HashMap<>();
         for (Record r : records) {
             JsonNode v = r.value();
             if (v.isNull()) {
@@ -32,11 +33,15 @@ final class Counts {
                 if (!e.getValue().canConvertToLong()) {
                     throw new IllegalArgumentException("count of '" + e.getKey() + "' is not an integer: " + e.getValue());
                 }
-                total.merge(e.getKey(), e.getValue().asLong(), Long::sum);
+                total.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue().asLong();
             }
         }
+        String[] keys = total.keySet().toArray(new String[0]);
+        Arrays.sort(keys); // canonical order, whatever the arrival order
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        total.forEach(out::put);
+        for (String k : keys) {
+            out.put(k, total.get(k)[0]);
+        }
         return out;
     }
 }

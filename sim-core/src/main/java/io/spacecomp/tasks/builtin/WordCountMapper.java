@@ -6,7 +6,8 @@ import io.spacecomp.tasks.Mapper;
 import io.spacecomp.tasks.Record;
 import io.spacecomp.tasks.TaskContext;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,22 +24,34 @@ public final class WordCountMapper implements Mapper {
 
     @Override
     public List<Record> map(TaskContext ctx, List<Record> records) {
-        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, long[]> counts = new HashMap<>();
+        List<String> firstSeen = new ArrayList<>(); // output in order of first appearance, not hash order
         for (Record r : records) {
             if (!r.value().isTextual()) {
                 throw new IllegalArgumentException("wordcountmapper expects text lines, got " + r.value().getNodeType());
             }
-            for (String word : splitOnSpaces(r.value().textValue())) {
-                counts.merge(word, 1L, Long::sum);
+            String line = r.value().textValue();
+            // Every single space separates two words, empty ones included, like Python's str.split(" ").
+            for (int start = 0; ; ) {
+                int space = line.indexOf(' ', start);
+                String word = space < 0 ? line.substring(start) : line.substring(start, space);
+                long[] c = counts.get(word);
+                if (c == null) {
+                    c = new long[1];
+                    counts.put(word, c);
+                    firstSeen.add(word);
+                }
+                c[0]++;
+                if (space < 0) {
+                    break;
+                }
+                start = space + 1;
             }
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        counts.forEach(out::put);
+        for (String w : firstSeen) {
+            out.put(w, counts.get(w)[0]);
+        }
         return List.of(Record.of(out));
-    }
-
-    /** Splits on every single space, keeping empty words, like Python's str.split(" "). */
-    static String[] splitOnSpaces(String line) {
-        return line.split(" ", -1);
     }
 }
