@@ -5,12 +5,12 @@ import umontreal.ssj.simevents.Event;
 import umontreal.ssj.simevents.Simulator;
 
 /** Virtual time on one SSJ {@link Simulator}: every scheduled action is an SSJ event. */
-final class SimClock implements Clock {
+public final class SimClock implements Clock {
 
     private final Simulator simulator;
     private long executed;
 
-    SimClock(Simulator simulator) {
+    public SimClock(Simulator simulator) {
         this.simulator = simulator;
     }
 
@@ -34,7 +34,7 @@ final class SimClock implements Clock {
     }
 
     /** Events executed so far. */
-    long executedEvents() {
+    public long executedEvents() {
         return executed;
     }
 }
