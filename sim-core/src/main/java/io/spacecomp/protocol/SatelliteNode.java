@@ -125,16 +125,8 @@ public final class SatelliteNode {
 
     // ---------------------------------------------------------------- coordinator
 
-    private static final class Coordination {
-        final JobSpec spec;
-        final JobPlan plan;
-        final JobMeta meta;
-
-        Coordination(JobSpec spec, JobPlan plan, JobMeta meta) {
-            this.spec = spec;
-            this.plan = plan;
-            this.meta = meta;
-        }
+    /** What the coordinator keeps of a job until it ends. */
+    private record Coordination(JobPlan plan, JobMeta meta) {
     }
 
     private double coordinate(JobSpec spec) {
@@ -154,7 +146,7 @@ public final class SatelliteNode {
         JobMeta meta = new JobMeta(spec.jobId(), 0, spec.collectors(), now, now + spec.timeoutS(), spec.collectTask(),
                 spec.mapTask(), spec.combineTask(), spec.reduceTask(), spec.maxCollectRecords(), spec.jobData(),
                 plan.reducer(), id);
-        coordinating.put(spec.jobId(), new Coordination(spec, plan, meta));
+        coordinating.put(spec.jobId(), new Coordination(plan, meta));
         services.clock().schedule(spec.timeoutS(), () -> {
             if (coordinating.containsKey(spec.jobId())) {
                 fail(meta, "deadline passed: not done " + spec.timeoutS() + " s after it was accepted");
@@ -194,22 +186,19 @@ public final class SatelliteNode {
 
     /** Publishes the job's outcome once; later calls for the same job do nothing. */
     private void publish(JobOutcome outcome) {
-        Coordination c = coordinating.remove(outcome.jobId());
+        coordinating.remove(outcome.jobId());
         if (!finishedJobs.add(outcome.jobId())) {
             return;
         }
         trace(outcome.done() ? "job_done" : "job_failed", outcome.jobId(), null, null, id, null,
                 outcome.done() ? null : outcome.error());
         services.listener().jobFinished(outcome);
-        if (c == null && outcome.done()) {
-            throw new IllegalStateException("job " + outcome.jobId() + " finished without being coordinated here");
-        }
     }
 
     private JobOutcome outcome(Coordination c, boolean done, String error, Record result) {
         double now = services.clock().nowS();
-        return new JobOutcome(c.meta.jobId(), done, error, result, c.meta.jobStartS(), now - c.meta.jobStartS(), id,
-                c.plan.reducer(), c.plan.allocations(), c.plan.distance(), c.plan.reduceDistance());
+        return new JobOutcome(c.meta().jobId(), done, error, result, c.meta().jobStartS(), now - c.meta().jobStartS(), id,
+                c.plan().reducer(), c.plan().allocations(), c.plan().distance(), c.plan().reduceDistance());
     }
 
     /** Ends the job failed: directly when coordinating it here, else by telling its coordinator. */

@@ -14,7 +14,8 @@ import io.spacecomp.orbit.shell.SatId;
  *   <li>The next in-plane satellite has a shorter cross-plane link: step in-plane, crossing later is cheaper.</li>
  *   <li>Otherwise cross now.</li>
  * </ol>
- * Only the order of the owed steps changes, so the hop count equals Manhattan's.
+ * Only the order of the owed steps changes, so the hop count equals Manhattan's. Under polar protection a
+ * forbidden cross-plane link counts as infinitely long, so the rule never defers a crossing into the cap.
  */
 public final class DistanceAwareRouter extends MinimalHopRouter {
 
@@ -31,13 +32,22 @@ public final class DistanceAwareRouter extends MinimalHopRouter {
 
     @Override
     protected Direction choose(SatId at, double tS, Direction inPlane, Direction crossPlane) {
-        double here = links.lengthKm(at, crossPlane, tS);
-        double ahead = links.lengthKm(links.torus().neighbour(at, inPlane), crossPlane, tS);
-        double behind = links.lengthKm(links.torus().neighbour(at, inPlane.opposite()), crossPlane, tS);
-        boolean crossover = ahead > here && behind > here;
+        double here = crossCostKm(at, crossPlane, tS);
+        double ahead = crossCostKm(links.torus().neighbour(at, inPlane), crossPlane, tS);
+        double behind = crossCostKm(links.torus().neighbour(at, inPlane.opposite()), crossPlane, tS);
+        // A cap edge (a forbidden, infinite neighbour) is not a crossover point: cross before it.
+        boolean crossover = ahead > here && behind > here && Double.isFinite(ahead) && Double.isFinite(behind);
         if (crossover || ahead < here) {
             return inPlane;
         }
         return crossPlane;
+    }
+
+    /**
+     * The cross-plane link's length at {@code sat}, or infinity where polar protection forbids it: a
+     * satellite never defers its crossing into the polar cap, where it could not cross at all.
+     */
+    private double crossCostKm(SatId sat, Direction crossPlane, double tS) {
+        return links.allowed(sat, crossPlane, tS) ? links.lengthKm(sat, crossPlane, tS) : Double.POSITIVE_INFINITY;
     }
 }

@@ -87,8 +87,8 @@ public final class Simulation {
 
     /** Submits a job from the ground to {@code los} at virtual time {@code atS}. */
     public void submit(JobSpec spec, SatId los, double atS) {
-        if (!config.geometry().torus().equals(new Torus(Math.max(3, los.orb()), Math.max(3, los.sat())))
-                && (los.sat() > config.geometry().torus().satsPerPlane() || los.orb() > config.geometry().torus().planes())) {
+        Torus torus = config.geometry().torus();
+        if (los.sat() > torus.satsPerPlane() || los.orb() > torus.planes()) {
             throw new IllegalArgumentException("los " + los + " is outside the shell");
         }
         SatelliteNode coordinator = node(los);
