@@ -30,6 +30,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,6 +117,17 @@ final class SimulateCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Sum of the heap pools' peak usage since the JVM started (MB): a host figure, reported, never simulated. */
+    static long peakHeapMb() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024 * 1024);
+    }
 
     @Override
     public void run() {
@@ -204,12 +218,13 @@ final class SimulateCommand implements Runnable {
             out.put("events", events);
             out.put("max_satellite_visits", maxVisits);
             out.put("wall_ms", wallMs);
+            out.put("peak_heap_mb", peakHeapMb());
             w.println(Json.write(out));
         } else {
             for (Map<String, Object> r : rows) {
                 w.println(r);
             }
-            w.printf("%d events, %d ms wall time%n", events, wallMs);
+            w.printf("%d events, %d ms wall time, peak heap %d MB%n", events, wallMs, peakHeapMb());
         }
         w.flush();
     }
