@@ -224,7 +224,9 @@ class SimulationTest {
     @Test
     void sameSeedSameTraceEvenInParallelThreads() throws Exception {
         String first = traceOf(11);
-        assertTrue(first.lines().count() > 1000, "the trace records every hop");
+        assertEquals(3, first.lines().filter(l -> l.contains("\"type\":\"job_done\"")).count(), "one job_done per job");
+        assertTrue(first.lines().filter(l -> l.contains("\"type\":\"hop\"")).count()
+                >= first.lines().filter(l -> l.contains("\"type\":\"delivered\"")).count(), "every delivery took hops");
         assertEquals(first, traceOf(11));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -10,6 +10,8 @@ import java.util.Map;
 /** Locates the test corpora and counts words in one process, independently of the tasks under test. */
 public final class TestData {
 
+    private static volatile boolean noted;
+
     private TestData() {
     }
 
@@ -39,7 +41,10 @@ public final class TestData {
         if (hasSharedSample()) {
             return sharedData();
         }
-        System.err.println("NOTE: ../shared/data/sample.txt not found; word-count tests use data/corpus.txt instead");
+        if (!noted) {
+            noted = true;
+            System.err.println("NOTE: ../shared/data/sample.txt not found; word-count tests use data/corpus.txt instead");
+        }
         return projectRoot().resolve("data");
     }
 
