@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 RouteCommand.class,
                 RouteStatsCommand.class,
                 BenchCommand.class,
+                ExperimentCommand.class,
+                ReproduceCommand.class,
         })
 public final class SpaceComp implements Runnable {
 
