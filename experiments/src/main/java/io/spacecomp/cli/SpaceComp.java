@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 RttCommand.class,
                 SimulateCommand.class,
                 BenchCommand.class,
+                ExperimentCommand.class,
+                ReproduceCommand.class,
         })
 public final class SpaceComp implements Runnable {
 

@@ -3,6 +3,8 @@ package io.spacecomp.routing;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 
+import java.util.List;
+
 /**
  * The free shortest path (SPEC §4): Dijkstra over the time-varying link lengths, hop count free, for
  * comparison with other simulators and for ground-to-ground latency.
@@ -29,5 +31,13 @@ public final class ShortestPathRouter implements Router {
         links.requireInside(from);
         links.requireInside(to);
         return dijkstra.route(from, to, departureS);
+    }
+
+    /** One search settling the whole mesh instead of one search per destination; the same paths. */
+    @Override
+    public List<Path> routeAll(SatId from, List<SatId> to, double departureS) {
+        links.requireInside(from);
+        to.forEach(links::requireInside);
+        return dijkstra.routeAll(from, to, departureS);
     }
 }

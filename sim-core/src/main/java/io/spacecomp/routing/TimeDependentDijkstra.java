@@ -51,16 +51,75 @@ final class TimeDependentDijkstra {
 
     /** The cheapest start → exit path, or null when no exit is reachable. */
     Result search(List<Start> starts, Exit exit) {
+        Labels l = explore(starts, exit);
+        if (l.bestExit < 0) {
+            return null;
+        }
+        Start start = starts.get(l.startOf[l.bestExit]);
+        return new Result(new Path(start.sat(), sat(l.bestExit), l.hopsTo(l.bestExit), start.timeS(), l.time[l.bestExit]),
+                l.bestTotal - l.cost[l.bestExit]);
+    }
+
+    /**
+     * The paths from {@code from} to each of {@code targets}, all leaving at {@code departureS}, from one
+     * search that settles the whole mesh. Each equals {@link #route} for its target: labels settle in the
+     * same order, and a settled label never changes.
+     */
+    List<Path> routeAll(SatId from, List<SatId> targets, double departureS) {
+        Labels l = explore(List.of(new Start(from, 0.0, departureS)), null);
+        List<Path> paths = new ArrayList<>(targets.size());
+        for (SatId to : targets) {
+            int k = index(to);
+            if (!l.done[k]) {
+                throw new UnroutableException(from, to, departureS, "every path needs a forbidden cross-plane hop");
+            }
+            paths.add(new Path(from, to, l.hopsTo(k), departureS, l.time[k]));
+        }
+        return paths;
+    }
+
+    /** Settled labels of one search: the best known cost, hops, time and last hop of each satellite. */
+    private final class Labels {
+        final double[] cost;
+        final int[] hops;
+        final double[] time;
+        final Hop[] via;
+        final int[] startOf;
+        final boolean[] done;
+        int bestExit = -1;
+        double bestTotal = Double.POSITIVE_INFINITY;
+        int bestHops = Integer.MAX_VALUE;
+
+        Labels(int n) {
+            cost = new double[n];
+            hops = new int[n];
+            time = new double[n];
+            via = new Hop[n];
+            startOf = new int[n];
+            done = new boolean[n];
+            Arrays.fill(cost, Double.POSITIVE_INFINITY);
+            Arrays.fill(hops, Integer.MAX_VALUE);
+        }
+
+        /** The hops from the search's start to satellite {@code v}, in order. */
+        List<Hop> hopsTo(int v) {
+            List<Hop> path = new ArrayList<>();
+            for (int u = v; via[u] != null; u = index(via[u].from())) {
+                path.add(via[u]);
+            }
+            Collections.reverse(path);
+            return path;
+        }
+    }
+
+    /** Label-setting search from {@code starts}; stops once {@code exit} is settled, or settles all when it is null. */
+    private Labels explore(List<Start> starts, Exit exit) {
         Torus torus = links.torus();
-        int n = torus.size();
-        double[] cost = new double[n];
-        int[] hops = new int[n];
-        double[] time = new double[n];
-        Hop[] via = new Hop[n];
-        int[] startOf = new int[n];
-        boolean[] done = new boolean[n];
-        Arrays.fill(cost, Double.POSITIVE_INFINITY);
-        Arrays.fill(hops, Integer.MAX_VALUE);
+        Labels l = new Labels(torus.size());
+        double[] cost = l.cost;
+        int[] hops = l.hops;
+        double[] time = l.time;
+        boolean[] done = l.done;
         PriorityQueue<Label> queue = new PriorityQueue<>();
         for (int i = 0; i < starts.size(); i++) {
             Start s = starts.get(i);
@@ -69,29 +128,26 @@ final class TimeDependentDijkstra {
                 cost[k] = s.costKm();
                 hops[k] = 0;
                 time[k] = s.timeS();
-                startOf[k] = i;
+                l.startOf[k] = i;
                 queue.add(new Label(k, 0, s.costKm()));
             }
         }
-        int bestExit = -1;
-        double bestTotal = Double.POSITIVE_INFINITY;
-        int bestHops = Integer.MAX_VALUE;
         while (!queue.isEmpty()) {
-            Label l = queue.poll();
-            int u = l.node;
-            if (done[u] || l.hops != hops[u] || l.costKm != cost[u]) {
+            Label label = queue.poll();
+            int u = label.node;
+            if (done[u] || label.hops != hops[u] || label.costKm != cost[u]) {
                 continue;
             }
-            if (bestExit >= 0 && !better(l.hops, l.costKm, bestHops, bestTotal)) {
+            if (l.bestExit >= 0 && !better(label.hops, label.costKm, l.bestHops, l.bestTotal)) {
                 break; // every remaining label is worse than the exit already found
             }
             done[u] = true;
             SatId su = sat(u);
-            double exitCost = exit.costKm(su);
-            if (exitCost >= 0.0 && better(hops[u], cost[u] + exitCost, bestHops, bestTotal)) {
-                bestExit = u;
-                bestTotal = cost[u] + exitCost;
-                bestHops = hops[u];
+            double exitCost = exit == null ? -1.0 : exit.costKm(su);
+            if (exitCost >= 0.0 && better(hops[u], cost[u] + exitCost, l.bestHops, l.bestTotal)) {
+                l.bestExit = u;
+                l.bestTotal = cost[u] + exitCost;
+                l.bestHops = hops[u];
             }
             for (Direction d : Direction.values()) {
                 if (!links.allowed(su, d, time[u])) {
@@ -108,23 +164,13 @@ final class TimeDependentDijkstra {
                     hops[v] = nh;
                     cost[v] = nc;
                     time[v] = links.arrivalS(time[u], hop.lengthKm());
-                    via[v] = hop;
-                    startOf[v] = startOf[u];
+                    l.via[v] = hop;
+                    l.startOf[v] = l.startOf[u];
                     queue.add(new Label(v, nh, nc));
                 }
             }
         }
-        if (bestExit < 0) {
-            return null;
-        }
-        List<Hop> path = new ArrayList<>();
-        for (int v = bestExit; via[v] != null; v = index(via[v].from())) {
-            path.add(via[v]);
-        }
-        Collections.reverse(path);
-        Start start = starts.get(startOf[bestExit]);
-        return new Result(new Path(start.sat(), sat(bestExit), path, start.timeS(), time[bestExit]),
-                bestTotal - cost[bestExit]);
+        return l;
     }
 
     private boolean better(int hopsA, double costA, int hopsB, double costB) {

@@ -238,4 +238,25 @@ class RoutersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Routers.byName("fastest", g, RouteOptions.DEFAULT));
         assertTrue(e.getMessage().contains("distance-aware"));
     }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void routeAllGivesTheSamePathsAsRouteOneByOne(boolean protect) {
+        CircularOrbitGeometry g = new CircularOrbitGeometry(WalkerShell.paperDefault(24, 20));
+        RouteOptions o = new RouteOptions(0.0005, protect ? PolarProtection.DEFAULT : PolarProtection.OFF);
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (String name : Routers.NAMES) {
+            Router r = Routers.byName(name, g, o);
+            for (int k = 0; k < 5; k++) {
+                SatId from = random(rnd, g.torus());
+                List<SatId> to = List.of(random(rnd, g.torus()), random(rnd, g.torus()), from, random(rnd, g.torus()));
+                double t = rnd.nextDouble() * 6000;
+                List<Path> all = r.routeAll(from, to, t);
+                assertEquals(to.size(), all.size());
+                for (int i = 0; i < to.size(); i++) {
+                    assertEquals(r.route(from, to.get(i), t), all.get(i), name + " to " + to.get(i));
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,97 @@
+package io.spacecomp.experiments;
+
+import io.spacecomp.orbit.aoi.AreaOfInterest;
+import io.spacecomp.orbit.aoi.Pass;
+import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.ground.Cities;
+import io.spacecomp.orbit.ground.City;
+import io.spacecomp.orbit.ground.Visibility;
+import io.spacecomp.orbit.ground.VisibleSatellite;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.WalkerShell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * One run's job set-up (SPEC §9), drawn from the run's seed alone: an epoch, a pass direction, the
+ * satellites of that pass over the continental US at that epoch, a seeded 1/5 of them as collectors
+ * and a disjoint 1/5 as candidate mappers, and the line-of-sight satellite of a random city of more
+ * than one million people.
+ *
+ * @param shell       the constellation
+ * @param run         run index (0-based)
+ * @param runSeed     the run's seed
+ * @param epochS      the job's time (s since the constellation epoch), uniform in one sidereal day
+ * @param pass        ascending on even runs, descending on odd runs
+ * @param aoiSats     number of satellites of that pass inside the AOI
+ * @param collectors  k = max(1, ⌊aoiSats/5⌋) collectors, in the order the allocators see them
+ * @param candidates  k candidate mappers, disjoint from the collectors
+ * @param city        the city whose ground station submits the job
+ * @param los         the highest satellite that city sees (elevation ≥ {@link #MIN_ELEVATION_DEG})
+ * @param losElevationDeg the LOS satellite's elevation seen from the city (degrees)
+ */
+public record JobScenario(WalkerShell shell, int run, long runSeed, double epochS, Pass pass, int aoiSats,
+                          List<SatId> collectors, List<SatId> candidates, City city, SatId los,
+                          double losElevationDeg) {
+
+    /** The AOI of every run. */
+    public static final AreaOfInterest AOI = AreaOfInterest.CONTINENTAL_US;
+    /** One sidereal day (s): the epoch is drawn uniformly in it, so every Earth orientation is equally likely. */
+    public static final double SIDEREAL_DAY_S = 86_164.0905;
+    /** Minimum elevation of the LOS satellite seen from the city (degrees). */
+    public static final double MIN_ELEVATION_DEG = 10.0;
+    /** The LOS city is drawn from the cities with more people than this. */
+    public static final long MIN_CITY_POPULATION = 1_000_000;
+    /** Collectors and candidate mappers are each this fraction of the AOI's satellites. */
+    public static final int FRACTION_DENOMINATOR = 5;
+
+    private static final int MAX_DRAWS = 1000;
+
+    public JobScenario {
+        collectors = List.copyOf(collectors);
+        candidates = List.copyOf(candidates);
+    }
+
+    /** Draws run {@code run}'s scenario over {@code geometry} from {@code runSeed}. */
+    public static JobScenario draw(CircularOrbitGeometry geometry, int run, long runSeed) {
+        SplittableRandom rnd = new SplittableRandom(runSeed);
+        Pass pass = run % 2 == 0 ? Pass.ASCENDING : Pass.DESCENDING;
+        double epochS = 0;
+        List<SatId> aoi = List.of();
+        for (int draw = 0; draw < MAX_DRAWS && aoi.size() < 2; draw++) {
+            epochS = rnd.nextDouble() * SIDEREAL_DAY_S;
+            aoi = AOI.satellitesInside(geometry, epochS, pass);
+        }
+        if (aoi.size() < 2) {
+            throw new IllegalArgumentException("a " + geometry.shell().planes() + " x " + geometry.shell().satsPerPlane()
+                    + " shell never has 2 " + pass.name().toLowerCase(java.util.Locale.ROOT) + " satellites over the AOI; use more planes");
+        }
+        List<SatId> shuffled = new ArrayList<>(aoi);
+        for (int i = shuffled.size() - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            SatId tmp = shuffled.get(i);
+            shuffled.set(i, shuffled.get(j));
+            shuffled.set(j, tmp);
+        }
+        int k = Math.max(1, shuffled.size() / FRACTION_DENOMINATOR);
+        List<City> cities = Cities.withPopulationAbove(MIN_CITY_POPULATION);
+        for (int draw = 0; draw < MAX_DRAWS; draw++) {
+            City city = cities.get(rnd.nextInt(cities.size()));
+            Optional<VisibleSatellite> los = Visibility.lineOfSight(geometry, city.asStation(MIN_ELEVATION_DEG), epochS);
+            if (los.isPresent()) {
+                return new JobScenario(geometry.shell(), run, runSeed, epochS, pass, aoi.size(),
+                        shuffled.subList(0, k), shuffled.subList(k, 2 * k), city, los.get().sat(), los.get().elevationDeg());
+            }
+        }
+        throw new IllegalArgumentException("no city of the list sees a satellite above " + MIN_ELEVATION_DEG
+                + " deg in a " + geometry.shell().planes() + "-plane shell; use more planes");
+    }
+
+    /** Number of collectors k (= number of candidate mappers). */
+    public int k() {
+        return collectors.size();
+    }
+}

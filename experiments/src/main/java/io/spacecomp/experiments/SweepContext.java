@@ -1,0 +1,35 @@
+package io.spacecomp.experiments;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the experiments of one invocation share: the progress display and a memo of sweeps that sibling
+ * figures both draw from (figures 3/4, 7/8 and 9/10 are each one sweep), so {@code reproduce} computes
+ * each sweep once. The memo is looked up by key only; it is never iterated.
+ */
+public final class SweepContext {
+
+    private final ProgressSink progress;
+    private final Map<Object, Object> memo = new HashMap<>();
+
+    public SweepContext(ProgressSink progress) {
+        this.progress = progress;
+    }
+
+    public ProgressSink progress() {
+        return progress;
+    }
+
+    /** The value computed for {@code key}, computing it on first use. */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T memo(Object key, Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.put(key, v);
+        }
+        return (T) v;
+    }
+}
