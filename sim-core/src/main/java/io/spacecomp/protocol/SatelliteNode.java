@@ -97,7 +97,15 @@ public final class SatelliteNode {
 
     private void enqueue(Work work) {
         inbox.add(() -> {
-            double busyS = work.run();
+            double busyS;
+            try {
+                busyS = work.run();
+            } catch (RuntimeException e) {
+                // Handlers turn task and job errors into failed jobs; anything else must not wedge the satellite.
+                pendingSends.clear();
+                busyS = 0.0;
+                trace("node_error", null, null, null, id, null, String.valueOf(e));
+            }
             List<Outgoing> out = new ArrayList<>(pendingSends);
             pendingSends.clear();
             services.clock().schedule(busyS, () -> {

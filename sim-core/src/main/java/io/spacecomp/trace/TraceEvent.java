@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * @param t       time (s): virtual time in simulation, seconds since the run started in emulation
  * @param type    job_submitted | message_sent | hop | delivered | undeliverable | task_started |
- *                task_finished | job_done | job_failed
+ *                task_finished | job_done | job_failed | node_error
  * @param jobId   the job
  * @param msgId   the message (sent, hop, delivered, undeliverable)
  * @param action  the message's action (collect, map, reduce, ...) or the task phase
