@@ -76,9 +76,8 @@ final class AssignCommand implements Runnable {
     public void run() {
         WalkerShell shell = shellOptions.toShell();
         Flags.require(collectors >= 1, "--collectors", "an integer >= 1", collectors);
-        Flags.require(Allocators.NAMES.contains(allocator) || allocator.equals("bipartite"), "--allocator",
-                String.join(", ", Allocators.NAMES) + ", bipartite", allocator);
-        Flags.require(Routers.NAMES.contains(router), "--router", String.join(", ", Routers.NAMES), router);
+        Flags.oneOf("--allocator", allocator, Allocators.NAMES);
+        Flags.oneOf("--router", router, Routers.NAMES);
         Flags.require(pass.equals("ascending") || pass.equals("descending"), "--pass", "ascending, descending", pass);
         CostKind kind;
         try {

@@ -43,7 +43,7 @@ final class ExperimentCommand implements Runnable {
 
     @Override
     public void run() {
-        Flags.require(Experiments.NAMES.contains(name), "NAME", String.join(", ", Experiments.NAMES), name);
+        Flags.oneOf("NAME", name, Experiments.NAMES);
         ExperimentConfig config = options.toConfig();
         Path out = options.outDir();
         Experiment<?> experiment = Experiments.byName(name);

@@ -19,6 +19,11 @@ final class Flags {
     private Flags() {
     }
 
+    /** Checks that {@code value} is one of {@code allowed}. */
+    static void oneOf(String flag, String value, java.util.Collection<String> allowed) {
+        require(allowed.contains(value), flag, String.join(", ", allowed), value);
+    }
+
     static void require(boolean ok, String flag, String allowed, Object given) {
         if (!ok) {
             throw new IllegalArgumentException("invalid value for " + flag + ": " + given + " (allowed: " + allowed + ")");

@@ -55,7 +55,7 @@ final class RouteCommand implements Runnable {
         WalkerShell shell = shellOptions.toShell();
         SatId a = Flags.satellite("--from", from, shell);
         SatId b = Flags.satellite("--to", to, shell);
-        Flags.require(Routers.NAMES.contains(router), "--router", String.join(", ", Routers.NAMES), router);
+        Flags.oneOf("--router", router, Routers.NAMES);
         Flags.require(Double.isFinite(timeS), "--time", "finite seconds", timeS);
         Router r = Routers.byName(router, new CircularOrbitGeometry(shell), routeOptions.toOptions());
         PrintWriter w = spec.commandLine().getOut();

@@ -67,7 +67,7 @@ final class RouteStatsCommand implements Runnable {
         Flags.require(pairs >= 1 && pairs <= 1_000_000, "--pairs", "an integer in [1, 1000000]", pairs);
         List<String> names = routers == null ? Routers.NAMES : routers;
         for (String n : names) {
-            Flags.require(Routers.NAMES.contains(n), "--routers", String.join(", ", Routers.NAMES), n);
+            Flags.oneOf("--routers", n, Routers.NAMES);
         }
         CircularOrbitGeometry geometry = new CircularOrbitGeometry(shell);
         SatId[] from = new SatId[pairs];

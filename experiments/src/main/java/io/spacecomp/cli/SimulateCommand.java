@@ -132,11 +132,10 @@ final class SimulateCommand implements Runnable {
     @Override
     public void run() {
         WalkerShell shell = shellOptions.toShell();
-        Flags.require(Allocators.NAMES.contains(allocator) || allocator.equals("bipartite"), "--allocator",
-                String.join(", ", Allocators.NAMES) + ", bipartite", allocator);
-        Flags.require(List.of("los", "center", "median").contains(reducer), "--reducer", "los, center, median", reducer);
-        Flags.require(Routers.NAMES.contains(router), "--router", String.join(", ", Routers.NAMES), router);
-        Flags.require(List.of("hops", "distance", "eq5").contains(cost), "--cost", "hops, distance, eq5", cost);
+        Flags.oneOf("--allocator", allocator, Allocators.NAMES);
+        Flags.oneOf("--reducer", reducer, List.of("los", "center", "median"));
+        Flags.oneOf("--router", router, Routers.NAMES);
+        Flags.oneOf("--cost", cost, List.of("hops", "distance", "eq5"));
         Flags.require(maxCollectRecords >= 1, "--max-collect-records", "an integer >= 1", maxCollectRecords);
         Flags.require(jobs >= 1 && jobs <= 10_000, "--jobs", "an integer in [1, 10000]", jobs);
         Flags.require(timeoutS > 0 && Double.isFinite(timeoutS), "--timeout", "seconds > 0", timeoutS);
