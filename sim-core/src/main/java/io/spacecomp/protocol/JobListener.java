@@ -1,8 +1,18 @@
 package io.spacecomp.protocol;
 
-/** Told once per job when its coordinator publishes the outcome. */
+import io.spacecomp.orbit.shell.SatId;
+
+/** Hears from a coordinator about the jobs it runs. */
 @FunctionalInterface
 public interface JobListener {
 
+    /** Told once per job when its coordinator publishes the outcome. */
     void jobFinished(JobOutcome outcome);
+
+    /**
+     * Told once per job when the coordinator has planned it and sent the work out (not for jobs that fail
+     * planning: those go straight to {@link #jobFinished}). The emulator's uplink answers the ground with it.
+     */
+    default void jobAccepted(JobSpec spec, SatId los, JobPlan plan) {
+    }
 }

@@ -48,7 +48,12 @@ public final class JobPlanner {
                         + torus.satsPerPlane() + ", orb 1.." + torus.planes() + ")");
             }
         }
-        ReducerPlacement placement = ReducerPlacement.parse(spec.reducerPlacement());
+        SatId fixedReducer = spec.fixedReducer();
+        if (fixedReducer != null && (fixedReducer.sat() > torus.satsPerPlane() || fixedReducer.orb() > torus.planes())) {
+            throw new IllegalArgumentException("reducer " + fixedReducer + " is outside the shell (sat 1.."
+                    + torus.satsPerPlane() + ", orb 1.." + torus.planes() + ")");
+        }
+        ReducerPlacement placement = fixedReducer != null ? null : ReducerPlacement.parse(spec.reducerPlacement());
         Allocator allocator = Allocators.byName(spec.allocator(), spec.seed());
         int k = spec.collectors();
         List<SatId> collectors = spec.aoi().subList(0, k);
@@ -66,7 +71,8 @@ public final class JobPlanner {
         }
         boolean skipMap = spec.combineTask() != null && !spec.combineTask().isEmpty();
         List<SatId> reduceSources = skipMap ? collectors : mappers;
-        SatId reducer = placement.place(reduceSources, los, torus, router, nowS, costKind, costModel);
+        SatId reducer = fixedReducer != null ? fixedReducer
+                : placement.place(reduceSources, los, torus, router, nowS, costKind, costModel);
         int reduceDistance = 0;
         for (SatId s : reduceSources) {
             reduceDistance += router.route(s, reducer, nowS).hopCount();

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param collectors        k, number of collectors
  * @param aoi               candidate satellites: the first k collect, the next k are candidate mappers
  * @param allocator         random | eager | bipartite (hungarian) | lapjv
- * @param reducerPlacement  los | center | median
+ * @param reducerPlacement  los | center | median, or a fixed satellite written "sat,orb" (the reference
+ *                          client sends the reducer satellite itself)
  * @param collectTask       collector task name
  * @param mapTask           mapper task name
  * @param combineTask       combiner task name; empty for the map path
@@ -55,6 +56,11 @@ public record JobSpec(String jobId, int collectors, List<SatId> aoi, String allo
     public JobSpec {
         aoi = List.copyOf(aoi);
         combineTask = combineTask == null ? "" : combineTask;
+    }
+
+    /** The reducer satellite when the job names one ("sat,orb"), else null: a placement rule decides. */
+    public SatId fixedReducer() {
+        return reducerPlacement != null && reducerPlacement.indexOf(',') >= 0 ? SatId.parse(reducerPlacement) : null;
     }
 
     /** Checks what can be checked without the constellation; throws naming the field. */

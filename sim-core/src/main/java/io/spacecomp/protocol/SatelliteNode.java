@@ -77,6 +77,9 @@ public final class SatelliteNode {
         if (to.equals(message.meta().los()) && !to.equals(id)) {
             return; // the coordinator itself is gone: nobody is left to tell; its deadline will not fire either
         }
+        if (message instanceof Message.JobFailed) {
+            return; // the news of a failure cannot get through either: the coordinator's deadline ends the job
+        }
         enqueue(() -> {
             fail(message.meta(), "satellite " + to + " unreachable: " + reason);
             return 0.0;
@@ -155,6 +158,7 @@ public final class SatelliteNode {
                 spec.mapTask(), spec.combineTask(), spec.reduceTask(), spec.maxCollectRecords(), spec.jobData(),
                 plan.reducer(), id);
         coordinating.put(spec.jobId(), new Coordination(plan, meta));
+        services.listener().jobAccepted(spec, id, plan);
         services.clock().schedule(spec.timeoutS(), () -> {
             if (coordinating.containsKey(spec.jobId())) {
                 fail(meta, "deadline passed: not done " + spec.timeoutS() + " s after it was accepted");

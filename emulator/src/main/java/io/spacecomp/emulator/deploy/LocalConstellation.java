@@ -1,0 +1,261 @@
+package io.spacecomp.emulator.deploy;
+
+import io.spacecomp.emulator.gateway.Gateway;
+import io.spacecomp.emulator.gateway.GatewayConfig;
+import io.spacecomp.emulator.net.SatelliteAddresses;
+import io.spacecomp.emulator.plane.Plane;
+import io.spacecomp.emulator.plane.PlaneConfig;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.tasks.DataFiles;
+import io.spacecomp.trace.JsonLinesTrace;
+import io.spacecomp.trace.TraceSink;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A whole constellation on this machine: the gateway in this JVM, and every orbital plane either a child
+ * process (as {@code spacecomp emulate} runs it: one JVM per plane) or, for tests, a {@link Plane} in this
+ * JVM — the same classes either way. Satellites listen on loopback, {@code portBase + node}. Closing stops
+ * everything; child processes also stop by themselves when this process dies (they watch its pid).
+ */
+public final class LocalConstellation implements AutoCloseable {
+
+    /**
+     * @param shell         the constellation
+     * @param portBase      satellites listen on portBase + node (node = (orb-1)·M + sat)
+     * @param gatewayPort   the public API (0: any free port)
+     * @param dataDir       the collectors' data directory
+     * @param resultsDir    the gateway's results directory (child logs go to {@code logs/} beside the results)
+     * @param los           the coordinator of every job
+     * @param router        router name
+     * @param physicalDelay hold hops for their physical time
+     * @param traceDir      where each plane writes {@code orb<o>.jsonl}, or null for no trace
+     */
+    public record Options(WalkerShell shell, int portBase, int gatewayPort, Path dataDir, Path resultsDir, SatId los,
+                          String router, boolean physicalDelay, Path traceDir) {
+    }
+
+    private final Options options;
+    private final SatelliteAddresses addresses;
+    private final Gateway gateway;
+    private final List<String> planeCommand;
+    private final Plane[] inProcess;
+    private final Process[] processes;
+    private final List<AutoCloseable> traces = new ArrayList<>();
+
+    private LocalConstellation(Options options, List<String> planeCommand) throws IOException {
+        this.options = options;
+        this.planeCommand = planeCommand;
+        this.addresses = SatelliteAddresses.local(options.portBase(), options.shell().satsPerPlane());
+        if (addresses.lastPort(options.shell().planes()) > 65_535) {
+            throw new IllegalArgumentException("port base " + options.portBase() + " leaves no room for "
+                    + options.shell().size() + " satellites below port 65535");
+        }
+        this.inProcess = new Plane[options.shell().planes()];
+        this.processes = new Process[options.shell().planes()];
+        this.gateway = Gateway.start(new GatewayConfig(options.shell(), addresses, options.los(), "127.0.0.1",
+                options.gatewayPort(), "127.0.0.1", 0, options.resultsDir(), new DataFiles(options.dataDir())));
+    }
+
+    /** Every plane a {@link Plane} in this JVM (tests). */
+    public static LocalConstellation inProcess(Options options) throws IOException {
+        return start(options, null);
+    }
+
+    /**
+     * Every plane a child process: {@code planeCommand} starts the {@code plane} subcommand (e.g.
+     * {@code java -cp ... io.spacecomp.cli.SpaceComp plane}); the plane's flags are appended.
+     */
+    public static LocalConstellation processes(Options options, List<String> planeCommand) throws IOException {
+        return start(options, List.copyOf(planeCommand));
+    }
+
+    private static LocalConstellation start(Options options, List<String> planeCommand) throws IOException {
+        LocalConstellation c = new LocalConstellation(options, planeCommand);
+        try {
+            for (int o = 1; o <= options.shell().planes(); o++) {
+                c.startPlane(o);
+            }
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    public URI gatewayUri() {
+        return URI.create("http://127.0.0.1:" + gateway.address().getPort());
+    }
+
+    public URI downlinkUri() {
+        return URI.create("http://127.0.0.1:" + gateway.downlinkAddress().getPort() + "/downlink");
+    }
+
+    public SatelliteAddresses addresses() {
+        return addresses;
+    }
+
+    /** Starts plane {@code orb} (again, after {@link #stopPlane}). */
+    public synchronized void startPlane(int orb) throws IOException {
+        if (planeCommand == null) {
+            TraceSink trace = TraceSink.NONE;
+            if (options.traceDir() != null) {
+                Files.createDirectories(options.traceDir());
+                JsonLinesTrace t = new JsonLinesTrace(new BufferedOutputStream(Files.newOutputStream(options.traceDir().resolve("orb" + orb + ".jsonl"))));
+                traces.add(t);
+                trace = t;
+            }
+            inProcess[orb - 1] = Plane.start(new PlaneConfig(options.shell(), orb, addresses, PlaneConfig.DEFAULT_EPOCH_MS,
+                    options.router(), options.physicalDelay(), io.spacecomp.sim.LinkRate.PAPER_BUDGET, new DataFiles(options.dataDir()),
+                    io.spacecomp.tasks.TaskRegistry.discover(), downlinkUri(), trace, 3, Duration.ofSeconds(5)));
+            return;
+        }
+        List<String> cmd = new ArrayList<>(planeCommand);
+        WalkerShell s = options.shell();
+        cmd.addAll(List.of("--orb", Integer.toString(orb), "--planes", Integer.toString(s.planes()),
+                "--sats", Integer.toString(s.satsPerPlane()), "--phasing", Integer.toString(s.phasing()),
+                "--inclination", num(s.inclinationDeg()), "--altitude", num(s.altitudeKm()),
+                "--earth-radius", num(s.earthRadiusKm()), "--network", "local", "--port-base", Integer.toString(options.portBase()),
+                "--gateway", downlinkUri().toString(), "--data-dir", options.dataDir().toString(), "--router", options.router(),
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        if (options.physicalDelay()) {
+            cmd.addAll(List.of("--isl-delay", "physical"));
+        }
+        if (options.traceDir() != null) {
+            Files.createDirectories(options.traceDir());
+            cmd.addAll(List.of("--trace", options.traceDir().resolve("orb" + orb + ".jsonl").toString()));
+        }
+        Path logs = Files.createDirectories(options.resultsDir().resolve("logs"));
+        processes[orb - 1] = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("orb" + orb + ".log").toFile())).start();
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+
+    /** Stops plane {@code orb} abruptly (a child process is killed): a fault for tests. */
+    public synchronized void stopPlane(int orb) {
+        if (inProcess[orb - 1] != null) {
+            inProcess[orb - 1].close();
+            inProcess[orb - 1] = null;
+        }
+        Process p = processes[orb - 1];
+        if (p != null) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            processes[orb - 1] = null;
+        }
+    }
+
+    /**
+     * Waits until every satellite answers {@code /health}; returns how long that took.
+     *
+     * @throws IOException naming the satellites still silent when {@code timeout} passes
+     */
+    public Duration awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        return awaitHealthy(options.shell(), addresses, timeout, processes);
+    }
+
+    /** Polls every satellite's {@code /health} until all answer or {@code timeout} passes. */
+    public static Duration awaitHealthy(WalkerShell shell, SatelliteAddresses addresses, Duration timeout, Process... watch)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long end = start + timeout.toNanos();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        List<SatId> waiting = new ArrayList<>(shell.satellites());
+        while (true) {
+            List<SatId> still = new ArrayList<>();
+            for (SatId s : waiting) {
+                try {
+                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(addresses.uri(s, "/health")).timeout(Duration.ofSeconds(2))
+                            .GET().build(), HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() != 200) {
+                        still.add(s);
+                    }
+                } catch (IOException e) {
+                    still.add(s);
+                }
+            }
+            waiting = still;
+            if (waiting.isEmpty()) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            for (Process p : watch) {
+                if (p != null && !p.isAlive()) {
+                    throw new IOException("a plane process exited with status " + p.exitValue() + " before its satellites answered");
+                }
+            }
+            if (System.nanoTime() > end) {
+                throw new IOException(waiting.size() + " satellites did not answer /health within " + timeout.toSeconds()
+                        + " s, e.g. " + waiting.subList(0, Math.min(5, waiting.size())));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Process ids of the plane processes (empty in-process). */
+    public List<Long> pids() {
+        List<Long> out = new ArrayList<>();
+        for (Process p : processes) {
+            if (p != null) {
+                out.add(p.pid());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int o = 1; o <= processes.length; o++) {
+            if (processes[o - 1] != null) {
+                processes[o - 1].destroy(); // SIGTERM first: planes shut down cleanly
+            }
+        }
+        for (int o = 1; o <= processes.length; o++) {
+            Process p = processes[o - 1];
+            if (p != null) {
+                try {
+                    if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                        p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    p.destroyForcibly();
+                }
+                processes[o - 1] = null;
+            }
+            if (inProcess[o - 1] != null) {
+                inProcess[o - 1].close();
+                inProcess[o - 1] = null;
+            }
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        for (AutoCloseable t : traces) {
+            try {
+                t.close();
+            } catch (Exception e) {
+                // best effort
+            }
+        }
+    }
+}

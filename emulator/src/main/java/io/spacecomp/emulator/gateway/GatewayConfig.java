@@ -1,0 +1,37 @@
+package io.spacecomp.emulator.gateway;
+
+import io.spacecomp.emulator.net.SatelliteAddresses;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.tasks.DataFiles;
+
+import java.nio.file.Path;
+
+/**
+ * The ground gateway of a live constellation.
+ *
+ * @param shell        the constellation (to validate satellites in requests)
+ * @param addresses    where satellites listen
+ * @param los          the satellite every job is sent up to, its coordinator ((1,1) as leopymr)
+ * @param host         address the public API binds
+ * @param port         public REST API port (leopymr: 8089)
+ * @param downlinkHost address the downlink endpoint binds
+ * @param downlinkPort where coordinators report finished jobs; never published outside the constellation
+ * @param resultsDir   where finished jobs and result files are kept
+ * @param dataFiles    the collectors' data directory, to refuse a bad {@code job_data.filename} at once; null
+ *                     when the gateway cannot see it (the satellites then check)
+ */
+public record GatewayConfig(WalkerShell shell, SatelliteAddresses addresses, SatId los, String host, int port,
+                            String downlinkHost, int downlinkPort, Path resultsDir, DataFiles dataFiles) {
+
+    public static final int DEFAULT_PORT = 8089;
+
+    public GatewayConfig {
+        shell.requireContains(los);
+        for (int p : new int[] {port, downlinkPort}) {
+            if (p < 0 || p > 65_535) {
+                throw new IllegalArgumentException("port must be in [0, 65535], got " + p);
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.spacecomp.emulator.plane;
+
+import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.link.LinkBudget;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.protocol.Message;
+import io.spacecomp.protocol.MessageSize;
+import io.spacecomp.protocol.Transport;
+import io.spacecomp.routing.Path;
+import io.spacecomp.routing.Router;
+import io.spacecomp.routing.UnroutableException;
+import io.spacecomp.trace.TraceEvent;
+import io.spacecomp.trace.TraceSink;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The wall-clock ISL mesh seen from one plane: messages travel hop by hop over HTTP, each satellite
+ * posting only to a torus neighbour along the source route the router gave at the sender. A hop is
+ * retried a bounded number of times (receivers drop repeats); when it fails for good the message comes
+ * back to its sender as {@code undeliverable}, which fails the job with a reason naming the satellite.
+ * Optionally each hop is held for its physical time (propagation + serialisation at the link's length
+ * now), on a timer, never by blocking a thread.
+ */
+final class HttpIsl implements Transport {
+
+    private final PlaneConfig config;
+    private final ConstellationGeometry geometry;
+    private final Router router;
+    private final Function<SatId, Satellite> locals;
+    private final ScheduledExecutorService timer;
+    private final HttpClient client;
+    private final TraceSink trace;
+
+    HttpIsl(PlaneConfig config, ConstellationGeometry geometry, Router router, Function<SatId, Satellite> locals,
+            ScheduledExecutorService timer, HttpClient client) {
+        this.config = config;
+        this.geometry = geometry;
+        this.router = router;
+        this.locals = locals;
+        this.timer = timer;
+        this.client = client;
+        this.trace = config.trace();
+    }
+
+    private double nowS() {
+        return WallClock.secondsSince(config.epochMs());
+    }
+
+    @Override
+    public void send(SatId from, SatId to, Message message) {
+        Satellite origin = locals.apply(from);
+        long id = origin.nextMessageId();
+        long bytes = MessageSize.of(message);
+        emit("message_sent", id, message.jobId(), message.action(), from, to, bytes, null);
+        if (from.equals(to)) {
+            origin.execute(() -> {
+                emit("delivered", id, message.jobId(), message.action(), from, to, bytes, null);
+                origin.node().receive(from, message);
+            });
+            return;
+        }
+        Path path;
+        try {
+            path = router.route(from, to, nowS());
+        } catch (UnroutableException e) {
+            origin.execute(() -> origin.node().undeliverable(to, message, e.getMessage()));
+            return;
+        }
+        Envelope e = new Envelope(id, Envelope.MESSAGE, path.satellites(), 1, Wire.message(message), bytes, null, null);
+        forward(origin, e);
+    }
+
+    /** An envelope reached {@code here} (its {@code path[hop]}): deliver it, or pass it on. */
+    void arrived(Satellite here, Envelope e) {
+        if (!e.arrived()) {
+            forward(here, e.atHop(e.hop() + 1));
+            return;
+        }
+        Message m;
+        try {
+            m = Wire.message(e.message());
+        } catch (IllegalArgumentException bad) {
+            emit("node_error", e.id(), null, null, e.source(), here.id(), e.bytes(), "malformed message dropped: " + bad.getMessage());
+            return;
+        }
+        if (e.kind().equals(Envelope.MESSAGE)) {
+            emit("delivered", e.id(), m.jobId(), m.action(), e.source(), here.id(), e.bytes(), null);
+            here.node().receive(e.source(), m);
+        } else {
+            here.node().undeliverable(e.unreachable(), m, e.reason());
+        }
+    }
+
+    /** Takes {@code e} from {@code here} over the link to {@code e.to()}. */
+    private void forward(Satellite here, Envelope e) {
+        SatId next = e.to();
+        double lengthKm = geometry.linkLengthKm(here.id(), next, nowS());
+        if (trace.enabled()) {
+            trace.emit(new TraceEvent(nowS(), "hop", jobOf(e), e.id(), e.message().path("action").asText(null),
+                    TraceSink.sat(here.id()), TraceSink.sat(next), null, e.bytes(), String.format(Locale.ROOT, "%.3f km", lengthKm)));
+        }
+        if (config.physicalDelay()) {
+            double holdS = LinkBudget.propagationDelayS(lengthKm) + e.bytes() * 8.0 / config.linkRate().bitsPerS(lengthKm);
+            timer.schedule(() -> post(here, e, 1), Math.round(holdS * 1e9), TimeUnit.NANOSECONDS);
+        } else {
+            post(here, e, 1);
+        }
+    }
+
+    private void post(Satellite here, Envelope e, int attempt) {
+        SatId next = e.to();
+        HttpRequest request = HttpRequest.newBuilder(config.addresses().uri(next, "/isl"))
+                .timeout(config.hopTimeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(e.toBytes()))
+                .build();
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            if (error == null && response.statusCode() / 100 == 2) {
+                return;
+            }
+            if (error == null && response.statusCode() / 100 == 4) {
+                lost(here, e, "refused the hop from " + here.id() + " (HTTP " + response.statusCode() + ": " + response.body() + ")");
+                return;
+            }
+            if (attempt < config.hopAttempts()) {
+                timer.schedule(() -> post(here, e, attempt + 1), 100L * attempt, TimeUnit.MILLISECONDS);
+                return;
+            }
+            String why = error != null ? describe(error) : "HTTP " + response.statusCode();
+            lost(here, e, "no answer on the ISL " + here.id() + " -> " + next + " after " + attempt + " attempts (" + why + ")");
+        });
+    }
+
+    private static String describe(Throwable t) {
+        Throwable c = t.getCause() != null ? t.getCause() : t;
+        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+    }
+
+    /** The hop from {@code here} failed for good: the message goes back to its sender, which fails the job. */
+    private void lost(Satellite here, Envelope e, String reason) {
+        SatId unreachable = e.to();
+        emit("undeliverable", e.id(), jobOf(e), e.message().path("action").asText(null), here.id(), unreachable, e.bytes(), reason);
+        if (!e.kind().equals(Envelope.MESSAGE)) {
+            return; // a failure notice that cannot get through: the coordinator's deadline ends the job
+        }
+        if (here.id().equals(e.source())) {
+            Message m = Wire.message(e.message());
+            here.execute(() -> here.node().undeliverable(unreachable, m, reason));
+            return;
+        }
+        List<SatId> back = new ArrayList<>(e.path().subList(0, e.hop()));
+        Collections.reverse(back);
+        forward(here, new Envelope(here.nextMessageId(), Envelope.UNDELIVERABLE, back, 1, e.message(), MessageSize.HEADER_BYTES,
+                unreachable, reason));
+    }
+
+    private static String jobOf(Envelope e) {
+        return e.message().path("meta_data").path("jobid").asText(null);
+    }
+
+    private void emit(String type, long id, String job, String action, SatId from, SatId to, long bytes, String detail) {
+        if (trace.enabled()) {
+            trace.emit(new TraceEvent(nowS(), type, job, id, action, TraceSink.sat(from), TraceSink.sat(to), null, bytes, detail));
+        }
+    }
+}

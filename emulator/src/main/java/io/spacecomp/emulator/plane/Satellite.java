@@ -1,0 +1,142 @@
+package io.spacecomp.emulator.plane;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.spacecomp.emulator.net.Http;
+import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.Torus;
+import io.spacecomp.protocol.JobSpec;
+import io.spacecomp.protocol.SatelliteNode;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One satellite of a live plane: its own HTTP endpoint (its own port), its own protocol state
+ * ({@link SatelliteNode}), and its own serial executor, so it works on one message at a time.
+ * Endpoints: {@code POST /isl} (an envelope from a torus neighbour), {@code POST /uplink} (a job from the
+ * gateway, answered with the plan), {@code GET /health}.
+ */
+final class Satellite {
+
+    /** Largest envelope or uplink body accepted (bytes). */
+    static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    private static final int REMEMBERED_HOPS = 100_000;
+    private static final long UPLINK_TIMEOUT_S = 60;
+
+    private final SatId id;
+    private final SerialExecutor serial;
+    private final Torus torus;
+    private final AtomicLong nextMessage;
+    private final long nextMessageBase;
+    private final AtomicLong visits = new AtomicLong();
+    private final Map<String, Boolean> seenHops = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_HOPS;
+        }
+    };
+    private SatelliteNode node;
+    private HttpIsl isl;
+    private Downlink downlink;
+    private HttpServer server;
+
+    Satellite(SatId id, Torus torus, SerialExecutor serial) {
+        this.id = id;
+        this.torus = torus;
+        this.serial = serial;
+        // Ids: the node number in the top bits, a counter seeded from the wall clock (µs) below, so a restarted
+        // plane never reuses the ids its receivers still remember.
+        this.nextMessage = new AtomicLong(System.currentTimeMillis() * 1000L);
+        this.nextMessageBase = (long) id.node(torus.satsPerPlane()) << 43;
+    }
+
+    void attach(SatelliteNode node, HttpIsl isl, Downlink downlink) {
+        this.node = node;
+        this.isl = isl;
+        this.downlink = downlink;
+    }
+
+    SatId id() {
+        return id;
+    }
+
+    SatelliteNode node() {
+        return node;
+    }
+
+    long visits() {
+        return visits.get();
+    }
+
+    long nextMessageId() {
+        return nextMessageBase | (nextMessage.incrementAndGet() & ((1L << 43) - 1));
+    }
+
+    /** Runs on this satellite's own executor, after the work queued before it. */
+    void execute(Runnable work) {
+        serial.execute(work);
+    }
+
+    void serve(String host, int port, Executor handlers) throws IOException {
+        server = Http.server(host, port, handlers);
+        server.createContext("/isl", Http.handler("POST", this::onIsl));
+        server.createContext("/uplink", Http.handler("POST", this::onUplink));
+        server.createContext("/health", Http.handler("GET", this::onHealth));
+        server.start();
+    }
+
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void onIsl(HttpExchange exchange) throws IOException {
+        Envelope e = Envelope.read(Http.jsonBody(exchange, MAX_BODY_BYTES), id, torus);
+        boolean first;
+        synchronized (seenHops) {
+            first = seenHops.putIfAbsent(e.dedupeKey(), Boolean.TRUE) == null;
+        }
+        ObjectNode answer = Wire.object();
+        answer.put("status", first ? "OK" : "duplicate");
+        Http.json(exchange, first ? 202 : 200, answer);
+        if (first) {
+            visits.incrementAndGet();
+            serial.execute(() -> isl.arrived(this, e));
+        }
+    }
+
+    private void onUplink(HttpExchange exchange) throws Exception {
+        JsonNode body = Http.jsonBody(exchange, MAX_BODY_BYTES);
+        JobSpec spec = Wire.spec(body);
+        CompletableFuture<ObjectNode> answer = downlink.expect(spec.jobId());
+        serial.execute(() -> node.submit(spec));
+        ObjectNode result;
+        try {
+            result = answer.get(UPLINK_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            downlink.forget(spec.jobId());
+            throw new Http.Refusal(504, null, "coordinator " + id + " did not plan job " + spec.jobId() + " within "
+                    + UPLINK_TIMEOUT_S + " s");
+        }
+        Http.json(exchange, result.has("error") ? 400 : 200, result);
+    }
+
+    private void onHealth(HttpExchange exchange) throws IOException {
+        ObjectNode o = Wire.object();
+        o.put("status", "ok");
+        o.set("sat", Wire.sat(id));
+        o.put("visits", visits.get());
+        Http.json(exchange, 200, o);
+    }
+}
