@@ -6,21 +6,31 @@ import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.client.JobRequest;
 import io.spacecomp.emulator.wire.Wire;
 import io.spacecomp.sim.TestData;
+import io.spacecomp.testtasks.FileTasks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Word counts through a live 3×3 constellation (every plane in this JVM, real HTTP hops on loopback). */
 class EmulatedWordCountTest {
+
+    static final List<String> ALLOCATORS = List.of("random", "eager", "bipartite", "lapjv");
+    static final List<String> REDUCERS = List.of("los", "center", "median");
 
     @TempDir
     static Path results;
@@ -29,7 +39,7 @@ class EmulatedWordCountTest {
 
     @BeforeAll
     static void up() throws Exception {
-        bed = Testbed.start(3, 3, results);
+        bed = Testbed.start(3, 3, results, TestData.projectRoot().resolve("data"));
     }
 
     @AfterAll
@@ -56,17 +66,106 @@ class EmulatedWordCountTest {
         return m;
     }
 
+    /** Submits every job, then waits for each: they run concurrently. Returns the completions in order. */
+    static List<JsonNode> runAll(GatewayClient c, List<JobRequest> jobs, Duration timeout) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (JobRequest j : jobs) {
+            GatewayClient.Answer a = c.submit(j.body());
+            assertEquals(200, a.status(), () -> new String(a.body()));
+            ids.add(a.json().get("jobid").asText());
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (String id : ids) {
+            out.add(c.await(id, timeout));
+        }
+        return out;
+    }
+
     @Test
-    void oneJobCountsLikeOneProcess() throws Exception {
-        GatewayClient c = bed.client;
-        GatewayClient.Answer a = c.submit(wordCount(4, 1, 4, 7, "bipartite", "center", 1024, TestData.fileName()).body());
-        assertEquals(200, a.status(), new String(a.body()));
+    void everyAllocatorReducerAndBatchSizeCountsLikeOneProcess() throws Exception {
+        Map<String, Long> expected = new TreeMap<>(TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt")));
+        List<JobRequest> jobs = new ArrayList<>();
+        long seed = 1;
+        for (String allocator : ALLOCATORS) {
+            for (String reducer : REDUCERS) {
+                for (int mr : new int[] {1, 10, 1024}) {
+                    jobs.add(wordCount(4, 1, 4, seed++, allocator, reducer, mr, "corpus.txt"));
+                }
+            }
+        }
+        List<JsonNode> done = runAll(bed.client, jobs, Duration.ofSeconds(120));
+        for (int i = 0; i < jobs.size(); i++) {
+            JsonNode d = done.get(i);
+            JobRequest j = jobs.get(i);
+            String what = j.allocator() + "/" + j.reducer() + "/mr=" + j.maxCollectRecords() + ": " + d;
+            assertTrue(d.path("done").asBoolean(), what);
+            assertEquals(expected, counts(d.get("result")), what);
+            assertTrue(d.get("job_time").asDouble() > 0, what);
+        }
+    }
+
+    @Test
+    void combinerPathSkipsTheMappersAndCountsTheSame() throws Exception {
+        JobRequest j = wordCount(4, 1, 4, 5, "bipartite", "center", 7, "corpus.txt");
+        ObjectNode body = new JobRequest(j.collectors(), j.minSat(), j.maxSat(), j.seed(), j.allocator(), j.reducer(),
+                "linecountingcollector", "mergecombiner", "nosuchmapper", j.reduceTask(), j.maxCollectRecords(), j.jobData(), true).body();
+        GatewayClient.Answer a = bed.client.submit(body);
+        assertEquals(200, a.status(), () -> new String(a.body()));
+        JsonNode d = bed.client.await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
+        assertTrue(d.path("done").asBoolean(), d.toString()); // the map task is never looked up on this path
+        assertEquals(new TreeMap<>(TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt"))), counts(d.get("result")));
+    }
+
+    @Test
+    void fileResultsComeBackByDownload() throws Exception {
+        JobRequest j = wordCount(3, 1, 4, 9, "lapjv", "center", 2, "corpus.txt");
+        JobRequest files = new JobRequest(3, 1, 4, 9, "lapjv", "center", "testfilecollector", "", "testinvertmapper",
+                "testconcatreducer", 2, j.jobData(), false);
+        GatewayClient.Answer a = bed.client.submit(files.body());
+        assertEquals(200, a.status(), () -> new String(a.body()));
         String id = a.json().get("jobid").asText();
-        long t0 = System.nanoTime();
-        JsonNode done = c.await(id, Duration.ofSeconds(60));
-        System.out.println("job_time " + done.path("job_time") + " wall " + (System.nanoTime() - t0) / 1e6 + " ms");
-        assertTrue(done.get("done").asBoolean(), done.toString());
-        Map<String, Long> expected = new TreeMap<>(TestData.singleProcessCount(TestData.dataDir().resolve(TestData.fileName())));
-        assertEquals(expected, counts(done.get("result")));
+        JsonNode d = bed.client.await(id, Duration.ofSeconds(60));
+        assertTrue(d.path("done").asBoolean(), d.toString());
+        assertEquals("merged.bin", d.get("result").get("files").get(0).asText());
+        ByteArrayOutputStream want = new ByteArrayOutputStream();
+        for (int dataId = 1; dataId <= 3; dataId++) {
+            for (int n = 0; n < 3; n++) {
+                byte[] b = FileTasks.content(dataId, n);
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) ~b[i];
+                }
+                want.writeBytes(b);
+            }
+        }
+        GatewayClient.Answer file = bed.client.download(id, "merged.bin");
+        assertEquals(200, file.status());
+        assertArrayEquals(want.toByteArray(), file.body());
+        assertTrue(file.contentDisposition().contains("attachment") && file.contentDisposition().contains("merged.bin"));
+        assertEquals(404, bed.client.download(id, "other.bin").status());
+        assertEquals(400, bed.client.download("../../etc", "passwd").status());
+    }
+
+    @Test
+    void aTaskThatThrowsFailsTheJobWithTheReason() throws Exception {
+        JobRequest j = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt");
+        JobRequest bad = new JobRequest(3, 1, 4, 3, "bipartite", "los", "doccollector", "", "testthrowingmapper", "sumreducer", 10,
+                j.jobData(), false);
+        GatewayClient.Answer a = bed.client.submit(bad.body());
+        assertEquals(200, a.status(), () -> new String(a.body()));
+        JsonNode d = bed.client.await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
+        assertFalse(d.path("done").asBoolean());
+        assertTrue(d.path("failed").asBoolean(), d.toString());
+        assertTrue(d.get("error").asText().contains("sensor offline"), d.toString());
+    }
+
+    @Test
+    void anUnknownTaskIsRefusedNamingTheField() throws Exception {
+        JobRequest j = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt");
+        JobRequest bad = new JobRequest(3, 1, 4, 3, "bipartite", "los", "doccollector", "", "nosuchmapper", "sumreducer", 10,
+                j.jobData(), false);
+        GatewayClient.Answer a = bed.client.submit(bad.body());
+        assertEquals(400, a.status(), () -> new String(a.body()));
+        assertEquals("map_task", a.json().get("field").asText());
+        assertTrue(a.json().get("error").asText().contains("nosuchmapper"));
     }
 }

@@ -22,6 +22,11 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 ExperimentCommand.class,
                 ReproduceCommand.class,
+                PlaneCommand.class,
+                GatewayCommand.class,
+                EmulateCommand.class,
+                JobCommand.class,
+                ListenCommand.class,
         })
 public final class SpaceComp implements Runnable {
 

@@ -22,6 +22,7 @@ public final class GatewayClient {
 
     /** @param base the gateway, e.g. {@code http://localhost:8089} */
     public GatewayClient(URI base) {
+        io.spacecomp.emulator.net.Http.init();
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();

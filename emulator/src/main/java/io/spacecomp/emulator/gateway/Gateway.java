@@ -10,13 +10,11 @@ import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,7 +101,7 @@ public final class Gateway implements AutoCloseable {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(Wire.bytes(Wire.spec(spec)))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-        } catch (ConnectException | HttpTimeoutException e) {
+        } catch (IOException e) {
             throw new Http.Refusal(503, null, "the coordinator " + config.los() + " at " + uplink + " is unreachable: " + e);
         }
         JsonNode plan = Wire.parse(answer.body());

@@ -28,10 +28,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Http {
 
     static {
-        // Read once by the JDK server's configuration class: set before the first server exists.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        // Read once, when the JDK's server and client classes load: set before the first of either exists.
+        setDefault("sun.net.httpserver.nodelay", "true");
+        // A client must drop an idle keep-alive connection before the server does, or it may send a request
+        // down a connection the server is closing (a POST is not retried: "header parser received no bytes").
+        setDefault("sun.net.httpserver.idleInterval", "60");
+        setDefault("jdk.httpclient.keepalive.timeout", "20");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
         }
+    }
+
+    /** Loads this class, so the settings above precede any HTTP client or server of the JVM. */
+    public static void init() {
     }
 
     private Http() {
@@ -80,7 +92,8 @@ public final class Http {
      */
     public static HttpHandler handler(String method, Endpoint endpoint) {
         return exchange -> {
-            try (exchange) {
+            // Not try-with-resources: that would close the exchange before a catch block could answer.
+            try {
                 if (!exchange.getRequestMethod().equals(method)) {
                     exchange.getResponseHeaders().set("Allow", method);
                     error(exchange, 405, null, "method " + exchange.getRequestMethod() + " not allowed; use " + method);
@@ -95,6 +108,8 @@ public final class Http {
                 // The peer went away mid-request: nothing left to answer.
             } catch (Exception e) {
                 error(exchange, 500, null, "internal error: " + e);
+            } finally {
+                exchange.close();
             }
         };
     }

@@ -1,31 +1,40 @@
 package io.spacecomp.emulator.plane;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spacecomp.emulator.wire.Wire;
+import com.sun.net.httpserver.Headers;
 import io.spacecomp.emulator.wire.WireException;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one ISL hop carries: a protocol message (still as JSON: only its destination decodes it) with its
- * source route. {@code path[hop]} is the satellite the envelope is addressed to on this hop;
- * {@code path[0]} sent it, {@code path[last]} is its destination. A {@code undeliverable} envelope brings a
- * message back to its sender, saying which satellite could not be reached and why.
+ * What one ISL hop carries: a protocol message, as the JSON bytes its sender wrote (only its destination
+ * parses them: a relay forwards the bytes untouched), with its source route in the request headers.
+ * {@code path[hop]} is the satellite the envelope is addressed to on this hop; {@code path[0]} sent it,
+ * {@code path[last]} is its destination. An {@code undeliverable} envelope brings a message back to its
+ * sender, saying which satellite could not be reached and why.
+ *
+ * <p>Headers: {@code X-Isl-Id}, {@code X-Isl-Kind}, {@code X-Isl-Path} ({@code sat.orb} steps joined by
+ * {@code ;}), {@code X-Isl-Hop}, {@code X-Isl-Job}, {@code X-Isl-Action}; for {@code undeliverable} also
+ * {@code X-Isl-Unreachable} and {@code X-Isl-Reason} (URL-encoded).
  *
  * @param id          message id, unique in the constellation (trace {@code msg})
  * @param kind        {@code message} or {@code undeliverable}
  * @param path        the source route, every step a +Grid link
  * @param hop         index in {@code path} of the satellite this hop goes to (≥ 1)
- * @param message     the protocol message (JSON)
- * @param bytes       the message's size on a link (for serialisation delay and the trace)
+ * @param jobId       the message's job (for the trace)
+ * @param action      the message's action (for the trace)
+ * @param message     the protocol message, JSON bytes
  * @param unreachable for {@code undeliverable}: the satellite that did not answer
  * @param reason      for {@code undeliverable}: why
  */
-record Envelope(long id, String kind, List<SatId> path, int hop, JsonNode message, long bytes, SatId unreachable,
-                String reason) {
+record Envelope(long id, String kind, List<SatId> path, int hop, String jobId, String action, byte[] message,
+                SatId unreachable, String reason) {
 
     static final String MESSAGE = "message";
     static final String UNDELIVERABLE = "undeliverable";
@@ -38,14 +47,6 @@ record Envelope(long id, String kind, List<SatId> path, int hop, JsonNode messag
         return path.get(0);
     }
 
-    SatId destination() {
-        return path.get(path.size() - 1);
-    }
-
-    SatId from() {
-        return path.get(hop - 1);
-    }
-
     SatId to() {
         return path.get(hop);
     }
@@ -54,8 +55,13 @@ record Envelope(long id, String kind, List<SatId> path, int hop, JsonNode messag
         return hop == path.size() - 1;
     }
 
+    /** Bytes on the link: the message plus its routing headers, roughly. */
+    long bytes() {
+        return message.length + 64L + 8L * path.size();
+    }
+
     Envelope atHop(int h) {
-        return new Envelope(id, kind, path, h, message, bytes, unreachable, reason);
+        return new Envelope(id, kind, path, h, jobId, action, message, unreachable, reason);
     }
 
     /** Key under which a receiver remembers this hop, so a retried hop is processed once. */
@@ -63,19 +69,24 @@ record Envelope(long id, String kind, List<SatId> path, int hop, JsonNode messag
         return kind + ":" + id + ":" + hop;
     }
 
-    byte[] toBytes() {
-        ObjectNode o = Wire.object();
-        o.put("id", id);
-        o.put("kind", kind);
-        o.set("path", Wire.sats(path));
-        o.put("hop", hop);
-        o.put("bytes", bytes);
-        if (unreachable != null) {
-            o.set("unreachable", Wire.sat(unreachable));
-            o.put("reason", reason);
+    HttpRequest.Builder addHeaders(HttpRequest.Builder b) {
+        StringBuilder p = new StringBuilder();
+        for (SatId s : path) {
+            if (p.length() > 0) {
+                p.append(';');
+            }
+            p.append(s.sat()).append('.').append(s.orb());
         }
-        o.set("message", message);
-        return Wire.bytes(o);
+        b.header("X-Isl-Id", Long.toString(id)).header("X-Isl-Kind", kind).header("X-Isl-Path", p.toString())
+                .header("X-Isl-Hop", Integer.toString(hop)).header("X-Isl-Job", encode(jobId)).header("X-Isl-Action", encode(action));
+        if (unreachable != null) {
+            b.header("X-Isl-Unreachable", unreachable.sat() + "." + unreachable.orb()).header("X-Isl-Reason", encode(reason));
+        }
+        return b.header("Content-Type", "application/json");
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }
 
     /**
@@ -83,43 +94,69 @@ record Envelope(long id, String kind, List<SatId> path, int hop, JsonNode messag
      * along a valid torus hop: every step of its path must be a +Grid link inside the shell, and this hop
      * must end here.
      */
-    static Envelope read(JsonNode n, SatId here, Torus torus) {
-        long id = Wire.longValue(n, "id");
-        String kind = Wire.text(n, "kind");
+    static Envelope read(Headers h, byte[] body, SatId here, Torus torus) {
+        long id;
+        int hop;
+        try {
+            id = Long.parseLong(header(h, "X-Isl-Id"));
+            hop = Integer.parseInt(header(h, "X-Isl-Hop"));
+        } catch (NumberFormatException e) {
+            throw new WireException("X-Isl-Id/X-Isl-Hop", "must be integers");
+        }
+        String kind = header(h, "X-Isl-Kind");
         if (!kind.equals(MESSAGE) && !kind.equals(UNDELIVERABLE)) {
-            throw new WireException("kind", "must be message or undeliverable, got '" + kind + "'");
+            throw new WireException("X-Isl-Kind", "must be message or undeliverable, got '" + kind + "'");
         }
-        List<SatId> path = Wire.sats(n.get("path"), "path");
-        if (path.size() < 2 || path.size() > torus.size() + 1) {
-            throw new WireException("path", "must list 2.." + (torus.size() + 1) + " satellites, got " + path.size());
+        String[] steps = header(h, "X-Isl-Path").split(";");
+        if (steps.length < 2 || steps.length > torus.size() + 1) {
+            throw new WireException("X-Isl-Path", "must list 2.." + (torus.size() + 1) + " satellites, got " + steps.length);
         }
-        for (int i = 0; i < path.size(); i++) {
-            SatId s = path.get(i);
-            if (s.sat() > torus.satsPerPlane() || s.orb() > torus.planes()) {
-                throw new WireException("path[" + i + "]", "is outside the shell: " + s);
-            }
+        List<SatId> path = new ArrayList<>(steps.length);
+        for (int i = 0; i < steps.length; i++) {
+            SatId s = step(steps[i], "X-Isl-Path[" + i + "]", torus);
             if (i > 0 && !torus.areNeighbours(path.get(i - 1), s)) {
-                throw new WireException("path[" + i + "]", "is not a +Grid neighbour of " + path.get(i - 1));
+                throw new WireException("X-Isl-Path[" + i + "]", "is not a +Grid neighbour of " + path.get(i - 1));
             }
+            path.add(s);
         }
-        int hop = Wire.integer(n, "hop");
         if (hop < 1 || hop >= path.size()) {
-            throw new WireException("hop", "must be in [1, " + (path.size() - 1) + "], got " + hop);
+            throw new WireException("X-Isl-Hop", "must be in [1, " + (path.size() - 1) + "], got " + hop);
         }
         if (!path.get(hop).equals(here)) {
-            throw new WireException("hop", "addresses " + path.get(hop) + ", not this satellite " + here);
+            throw new WireException("X-Isl-Hop", "addresses " + path.get(hop) + ", not this satellite " + here);
         }
-        long bytes = Wire.longValue(n, "bytes");
-        JsonNode message = n.get("message");
-        if (message == null || !message.isObject()) {
-            throw new WireException("message", "must be a JSON object, got " + Wire.brief(message));
+        if (body.length == 0 || body[0] != '{') {
+            throw new WireException("body", "must be a JSON message object");
         }
         SatId unreachable = null;
         String reason = null;
         if (kind.equals(UNDELIVERABLE)) {
-            unreachable = Wire.sat(n.get("unreachable"), "unreachable");
-            reason = Wire.text(n, "reason");
+            unreachable = step(header(h, "X-Isl-Unreachable"), "X-Isl-Unreachable", torus);
+            reason = URLDecoder.decode(header(h, "X-Isl-Reason"), StandardCharsets.UTF_8);
         }
-        return new Envelope(id, kind, path, hop, message, bytes, unreachable, reason);
+        return new Envelope(id, kind, path, hop, URLDecoder.decode(header(h, "X-Isl-Job"), StandardCharsets.UTF_8),
+                URLDecoder.decode(header(h, "X-Isl-Action"), StandardCharsets.UTF_8), body, unreachable, reason);
+    }
+
+    private static String header(Headers h, String name) {
+        String v = h.getFirst(name);
+        if (v == null) {
+            throw new WireException(name, "header is missing");
+        }
+        return v;
+    }
+
+    private static SatId step(String text, String field, Torus torus) {
+        int dot = text.indexOf('.');
+        try {
+            int s = Integer.parseInt(text.substring(0, Math.max(0, dot)));
+            int o = Integer.parseInt(text.substring(dot + 1));
+            if (s < 1 || o < 1 || s > torus.satsPerPlane() || o > torus.planes()) {
+                throw new WireException(field, "is outside the shell: " + text);
+            }
+            return new SatId(s, o);
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new WireException(field, "must be sat.orb, got '" + text + "'");
+        }
     }
 }

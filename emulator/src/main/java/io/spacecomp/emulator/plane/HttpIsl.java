@@ -77,7 +77,8 @@ final class HttpIsl implements Transport {
             origin.execute(() -> origin.node().undeliverable(to, message, e.getMessage()));
             return;
         }
-        Envelope e = new Envelope(id, Envelope.MESSAGE, path.satellites(), 1, Wire.message(message), bytes, null, null);
+        Envelope e = new Envelope(id, Envelope.MESSAGE, path.satellites(), 1, message.jobId(), message.action(),
+                Wire.bytes(Wire.message(message)), null, null);
         forward(origin, e);
     }
 
@@ -89,9 +90,9 @@ final class HttpIsl implements Transport {
         }
         Message m;
         try {
-            m = Wire.message(e.message());
+            m = Wire.message(Wire.parse(e.message()));
         } catch (IllegalArgumentException bad) {
-            emit("node_error", e.id(), null, null, e.source(), here.id(), e.bytes(), "malformed message dropped: " + bad.getMessage());
+            emit("node_error", e.id(), e.jobId(), e.action(), e.source(), here.id(), e.bytes(), "malformed message dropped: " + bad.getMessage());
             return;
         }
         if (e.kind().equals(Envelope.MESSAGE)) {
@@ -107,7 +108,7 @@ final class HttpIsl implements Transport {
         SatId next = e.to();
         double lengthKm = geometry.linkLengthKm(here.id(), next, nowS());
         if (trace.enabled()) {
-            trace.emit(new TraceEvent(nowS(), "hop", jobOf(e), e.id(), e.message().path("action").asText(null),
+            trace.emit(new TraceEvent(nowS(), "hop", e.jobId(), e.id(), e.action(),
                     TraceSink.sat(here.id()), TraceSink.sat(next), null, e.bytes(), String.format(Locale.ROOT, "%.3f km", lengthKm)));
         }
         if (config.physicalDelay()) {
@@ -120,10 +121,9 @@ final class HttpIsl implements Transport {
 
     private void post(Satellite here, Envelope e, int attempt) {
         SatId next = e.to();
-        HttpRequest request = HttpRequest.newBuilder(config.addresses().uri(next, "/isl"))
+        HttpRequest request = e.addHeaders(HttpRequest.newBuilder(config.addresses().uri(next, "/isl")))
                 .timeout(config.hopTimeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(e.toBytes()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(e.message()))
                 .build();
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error == null && response.statusCode() / 100 == 2) {
@@ -150,23 +150,19 @@ final class HttpIsl implements Transport {
     /** The hop from {@code here} failed for good: the message goes back to its sender, which fails the job. */
     private void lost(Satellite here, Envelope e, String reason) {
         SatId unreachable = e.to();
-        emit("undeliverable", e.id(), jobOf(e), e.message().path("action").asText(null), here.id(), unreachable, e.bytes(), reason);
+        emit("undeliverable", e.id(), e.jobId(), e.action(), here.id(), unreachable, e.bytes(), reason);
         if (!e.kind().equals(Envelope.MESSAGE)) {
             return; // a failure notice that cannot get through: the coordinator's deadline ends the job
         }
         if (here.id().equals(e.source())) {
-            Message m = Wire.message(e.message());
+            Message m = Wire.message(Wire.parse(e.message()));
             here.execute(() -> here.node().undeliverable(unreachable, m, reason));
             return;
         }
         List<SatId> back = new ArrayList<>(e.path().subList(0, e.hop()));
         Collections.reverse(back);
-        forward(here, new Envelope(here.nextMessageId(), Envelope.UNDELIVERABLE, back, 1, e.message(), MessageSize.HEADER_BYTES,
+        forward(here, new Envelope(here.nextMessageId(), Envelope.UNDELIVERABLE, back, 1, e.jobId(), e.action(), e.message(),
                 unreachable, reason));
-    }
-
-    private static String jobOf(Envelope e) {
-        return e.message().path("meta_data").path("jobid").asText(null);
     }
 
     private void emit(String type, long id, String job, String action, SatId from, SatId to, long bytes, String detail) {

@@ -102,7 +102,7 @@ final class Satellite {
     }
 
     private void onIsl(HttpExchange exchange) throws IOException {
-        Envelope e = Envelope.read(Http.jsonBody(exchange, MAX_BODY_BYTES), id, torus);
+        Envelope e = Envelope.read(exchange.getRequestHeaders(), Http.body(exchange, MAX_BODY_BYTES), id, torus);
         boolean first;
         synchronized (seenHops) {
             first = seenHops.putIfAbsent(e.dedupeKey(), Boolean.TRUE) == null;

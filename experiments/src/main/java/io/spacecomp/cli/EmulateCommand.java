@@ -1,0 +1,111 @@
+package io.spacecomp.cli;
+
+import io.spacecomp.emulator.deploy.LocalConstellation;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.routing.Routers;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** A whole live constellation on this machine: one child JVM per plane, plus the gateway. */
+@Command(name = "emulate", mixinStandardHelpOptions = true,
+        description = "Run a live constellation locally: one process per orbital plane, every satellite an HTTP endpoint, and the gateway.")
+final class EmulateCommand implements Callable<Integer> {
+
+    @Mixin
+    ShellOptions shellOptions;
+
+    @Option(names = "--port", defaultValue = "8089", description = "Gateway API port, 0..65535 (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--port-base", defaultValue = "20000",
+            description = "Satellites listen on 127.0.0.1, port-base + node (default: ${DEFAULT-VALUE}).")
+    int portBase;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Collectors' data directory (default: the project's data/).")
+    Path dataDir;
+
+    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "live-results",
+            description = "The gateway's results, and plane logs in logs/ (default: ${DEFAULT-VALUE}).")
+    Path resultsDir;
+
+    @Option(names = "--los", paramLabel = "SAT,ORB", defaultValue = "1,1", description = "Coordinator of every job (default: ${DEFAULT-VALUE}).")
+    String los;
+
+    @Option(names = "--router", defaultValue = "distance-aware",
+            description = "Router of every message: manhattan, distance-aware, optimal, shortest (default: ${DEFAULT-VALUE}).")
+    String router;
+
+    @Option(names = "--isl-delay", defaultValue = "none", paramLabel = "MODE",
+            description = "none, or physical: hold each hop for its propagation + serialisation time (default: ${DEFAULT-VALUE}).")
+    String islDelay;
+
+    @Option(names = "--trace-dir", paramLabel = "DIR", description = "Each plane writes a JSON-Lines trace DIR/orb<o>.jsonl.")
+    Path traceDir;
+
+    @Option(names = "--startup-timeout", defaultValue = "300", paramLabel = "S",
+            description = "Seconds to wait for every satellite to answer, 1..3600 (default: ${DEFAULT-VALUE}).")
+    int startupTimeoutS;
+
+    @Option(names = "--java-opts", paramLabel = "OPTS", defaultValue = "-Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m",
+            description = "JVM options of each plane process (default: ${DEFAULT-VALUE}).")
+    String javaOpts;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        WalkerShell shell = LiveShell.require(shellOptions, spec);
+        Flags.require(port >= 0 && port <= 65_535, "--port", "a port in [0, 65535]", port);
+        Flags.require(portBase >= 1 && portBase + shell.size() <= 65_535, "--port-base",
+                "a port in [1, " + (65_535 - shell.size()) + "] (one port per satellite above it)", portBase);
+        SatId coordinator = Flags.satellite("--los", los, shell);
+        Flags.oneOf("--router", router, Routers.NAMES);
+        Flags.oneOf("--isl-delay", islDelay, List.of("none", "physical"));
+        Flags.require(startupTimeoutS >= 1 && startupTimeoutS <= 3600, "--startup-timeout", "seconds in [1, 3600]", startupTimeoutS);
+        Path dir = dataDir != null ? dataDir : Home.dataDir();
+        Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
+
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String opt : javaOpts.trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                command.add(opt);
+            }
+        }
+        command.addAll(List.of("-Djava.awt.headless=true", "-Dspacecomp.home=" + Home.root(),
+                "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane"));
+        long t0 = System.nanoTime();
+        LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(shell, portBase, port,
+                dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, router, islDelay.equals("physical"),
+                traceDir == null ? null : traceDir.toAbsolutePath()), command);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            c.close();
+            stopped.countDown();
+        }));
+        var out = spec.commandLine().getOut();
+        out.printf("starting %d planes x %d satellites (logs in %s)...%n", shell.planes(), shell.satsPerPlane(),
+                resultsDir.toAbsolutePath().resolve("logs"));
+        out.flush();
+        c.awaitHealthy(Duration.ofSeconds(startupTimeoutS));
+        out.printf(Locale.ROOT, "all %d satellites answer after %.1f s; gateway: %s (Ctrl-C stops everything)%n", shell.size(),
+                (System.nanoTime() - t0) / 1e9, c.gatewayUri());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

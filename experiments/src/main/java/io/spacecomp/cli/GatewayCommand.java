@@ -1,0 +1,71 @@
+package io.spacecomp.cli;
+
+import io.spacecomp.emulator.gateway.Gateway;
+import io.spacecomp.emulator.gateway.GatewayConfig;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.tasks.DataFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** The ground gateway: leopymr's REST API in front of a live constellation. */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = "Run the gateway: leopymr's REST API (/submit, /completion, /download, /subscribe) in front of a live constellation.")
+final class GatewayCommand implements Callable<Integer> {
+
+    @Mixin
+    ShellOptions shellOptions;
+
+    @Mixin
+    LiveNetworkOptions network;
+
+    @Option(names = "--port", defaultValue = "8089", description = "Public API port, 0..65535 (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address the API binds; 0.0.0.0 in a container (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--downlink-port", defaultValue = "8090",
+            description = "Port where coordinators report finished jobs; keep it unpublished, 0..65535 (default: ${DEFAULT-VALUE}).")
+    int downlinkPort;
+
+    @Option(names = "--los", paramLabel = "SAT,ORB", defaultValue = "1,1", description = "Coordinator of every job (default: ${DEFAULT-VALUE}).")
+    String los;
+
+    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "live-results",
+            description = "Where finished jobs and result files are kept (default: ${DEFAULT-VALUE}).")
+    Path resultsDir;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The satellites' data directory, when the gateway can see it: bad job_data.filename values are refused at once.")
+    Path dataDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        WalkerShell shell = LiveShell.require(shellOptions, spec);
+        Flags.require(port >= 0 && port <= 65_535, "--port", "a port in [0, 65535]", port);
+        Flags.require(downlinkPort >= 0 && downlinkPort <= 65_535, "--downlink-port", "a port in [0, 65535]", downlinkPort);
+        SatId coordinator = Flags.satellite("--los", los, shell);
+        if (dataDir != null) {
+            Flags.require(Files.isDirectory(dataDir), "--data-dir", "an existing directory", dataDir);
+        }
+        Gateway gateway = Gateway.start(new GatewayConfig(shell, network.addresses(shell), coordinator, host, port, host, downlinkPort,
+                resultsDir, dataDir == null ? null : new DataFiles(dataDir)));
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
+        spec.commandLine().getOut().printf("gateway: http://%s:%d (downlink port %d, results in %s)%n", host,
+                gateway.address().getPort(), gateway.downlinkAddress().getPort(), resultsDir.toAbsolutePath());
+        spec.commandLine().getOut().flush();
+        LiveShell.awaitShutdown(-1);
+        return 0;
+    }
+}

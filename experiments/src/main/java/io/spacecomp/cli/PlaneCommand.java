@@ -1,0 +1,128 @@
+package io.spacecomp.cli;
+
+import io.spacecomp.emulator.plane.Plane;
+import io.spacecomp.emulator.plane.PlaneConfig;
+import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.routing.Routers;
+import io.spacecomp.sim.LinkRate;
+import io.spacecomp.tasks.DataFiles;
+import io.spacecomp.tasks.TaskRegistry;
+import io.spacecomp.trace.JsonLinesTrace;
+import io.spacecomp.trace.TraceSink;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** One orbital plane of a live constellation: one JVM, M satellites, each its own HTTP endpoint. */
+@Command(name = "plane", mixinStandardHelpOptions = true,
+        description = "Run one orbital plane of a live constellation: M satellites, each on its own port, running the job protocol.")
+final class PlaneCommand implements Callable<Integer> {
+
+    @Mixin
+    ShellOptions shellOptions;
+
+    @Mixin
+    LiveNetworkOptions network;
+
+    @Option(names = "--orb", required = true, paramLabel = "O", description = "This plane, 1..N.")
+    int orb;
+
+    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://gateway:8090/downlink",
+            description = "The gateway's downlink endpoint, where coordinators report finished jobs (default: ${DEFAULT-VALUE}).")
+    String gateway;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Collectors' data directory (default: the project's data/).")
+    Path dataDir;
+
+    @Option(names = "--router", defaultValue = "distance-aware",
+            description = "Router of every message: manhattan, distance-aware, optimal, shortest (default: ${DEFAULT-VALUE}).")
+    String router;
+
+    @Option(names = "--isl-delay", defaultValue = "none", paramLabel = "MODE",
+            description = "none, or physical: hold each hop for its propagation + serialisation time now (default: ${DEFAULT-VALUE}).")
+    String islDelay;
+
+    @Option(names = "--epoch", defaultValue = "2026-01-01T00:00:00Z", paramLabel = "INSTANT",
+            description = "Orbit time 0, ISO-8601; every plane of a constellation must share it (default: ${DEFAULT-VALUE}).")
+    String epoch;
+
+    @Option(names = "--hop-attempts", defaultValue = "3", description = "Tries per ISL hop before a message is undeliverable, 1..20 (default: ${DEFAULT-VALUE}).")
+    int hopAttempts;
+
+    @Option(names = "--hop-timeout", defaultValue = "5", paramLabel = "S", description = "Seconds one try of a hop may take, 0.1..60 (default: ${DEFAULT-VALUE}).")
+    double hopTimeoutS;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write a JSON-Lines trace (the simulator's schema) to FILE.")
+    Path trace;
+
+    @Option(names = "--parent-pid", paramLabel = "PID", defaultValue = "-1", hidden = true,
+            description = "Exit when this process exits (set by the launcher).")
+    long parentPid;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        WalkerShell shell = LiveShell.require(shellOptions, spec);
+        Flags.require(orb >= 1 && orb <= shell.planes(), "--orb", "an integer in [1, " + shell.planes() + "]", orb);
+        Flags.oneOf("--router", router, Routers.NAMES);
+        Flags.oneOf("--isl-delay", islDelay, List.of("none", "physical"));
+        Flags.require(hopAttempts >= 1 && hopAttempts <= 20, "--hop-attempts", "an integer in [1, 20]", hopAttempts);
+        Flags.require(hopTimeoutS >= 0.1 && hopTimeoutS <= 60, "--hop-timeout", "seconds in [0.1, 60]", hopTimeoutS);
+        long epochMs;
+        try {
+            epochMs = Instant.parse(epoch).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("invalid value for --epoch: " + epoch + " (allowed: an ISO-8601 instant such as 2026-01-01T00:00:00Z)");
+        }
+        URI downlink;
+        try {
+            downlink = URI.create(gateway);
+            Flags.require("http".equals(downlink.getScheme()) && downlink.getHost() != null, "--gateway", "an http://host:port/path URL", gateway);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value for --gateway: " + gateway + " (allowed: an http://host:port/path URL)");
+        }
+        Path dir = dataDir != null ? dataDir : Home.dataDir();
+        Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
+        TraceSink sink = TraceSink.NONE;
+        JsonLinesTrace traceFile = null;
+        if (trace != null) {
+            traceFile = new JsonLinesTrace(new BufferedOutputStream(Files.newOutputStream(trace)));
+            sink = traceFile;
+        }
+        PlaneConfig config = new PlaneConfig(shell, orb, network.addresses(shell), epochMs, router, islDelay.equals("physical"),
+                LinkRate.PAPER_BUDGET, new DataFiles(dir), TaskRegistry.discover(), downlink, sink, hopAttempts,
+                Duration.ofMillis(Math.round(hopTimeoutS * 1000)));
+        Plane plane = Plane.start(config);
+        JsonLinesTrace closeTrace = traceFile;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            plane.close();
+            if (closeTrace != null) {
+                try {
+                    closeTrace.close();
+                } catch (IOException e) {
+                    // exiting anyway
+                }
+            }
+        }));
+        var a = config.addresses();
+        spec.commandLine().getOut().printf("plane %d: %d satellites on %s ports %d..%d%n", orb, shell.satsPerPlane(),
+                a.bindHost(), a.port(shell.sat(1, orb)), a.port(shell.sat(shell.satsPerPlane(), orb)));
+        spec.commandLine().getOut().flush();
+        LiveShell.awaitShutdown(parentPid);
+        return 0;
+    }
+}
