@@ -113,13 +113,29 @@ final class HttpIsl implements Transport {
         }
         if (config.physicalDelay()) {
             double holdS = LinkBudget.propagationDelayS(lengthKm) + e.bytes() * 8.0 / config.linkRate().bitsPerS(lengthKm);
-            timer.schedule(() -> post(here, e, 1), Math.round(holdS * 1e9), TimeUnit.NANOSECONDS);
+            timer.schedule(() -> enqueue(here, e), Math.round(holdS * 1e9), TimeUnit.NANOSECONDS);
         } else {
-            post(here, e, 1);
+            enqueue(here, e);
         }
     }
 
-    private void post(Satellite here, Envelope e, int attempt) {
+    private void enqueue(Satellite here, Envelope e) {
+        Link link = here.link(e.to());
+        Envelope now = link.add(e);
+        if (now != null) {
+            post(here, link, now, 1);
+        }
+    }
+
+    /** The envelope left {@code link} for good (delivered or given up): the next one may go. */
+    private void release(Satellite here, Link link) {
+        Envelope next = link.done();
+        if (next != null) {
+            post(here, link, next, 1);
+        }
+    }
+
+    private void post(Satellite here, Link link, Envelope e, int attempt) {
         SatId next = e.to();
         HttpRequest request = e.addHeaders(HttpRequest.newBuilder(config.addresses().uri(next, "/isl")))
                 .timeout(config.hopTimeout())
@@ -127,16 +143,20 @@ final class HttpIsl implements Transport {
                 .build();
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error == null && response.statusCode() / 100 == 2) {
+                release(here, link);
                 return;
             }
             if (error == null && response.statusCode() / 100 == 4) {
+                release(here, link);
                 lost(here, e, "refused the hop from " + here.id() + " (HTTP " + response.statusCode() + ": " + response.body() + ")");
                 return;
             }
             if (attempt < config.hopAttempts()) {
-                timer.schedule(() -> post(here, e, attempt + 1), 100L * attempt, TimeUnit.MILLISECONDS);
+                // The retry keeps the link's slot: the order of the link's traffic is kept.
+                timer.schedule(() -> post(here, link, e, attempt + 1), 100L * attempt, TimeUnit.MILLISECONDS);
                 return;
             }
+            release(here, link);
             String why = error != null ? describe(error) : "HTTP " + response.statusCode();
             lost(here, e, "no answer on the ISL " + here.id() + " -> " + next + " after " + attempt + " attempts (" + why + ")");
         });

@@ -45,6 +45,7 @@ final class Satellite {
             return size() > REMEMBERED_HOPS;
         }
     };
+    private final Map<SatId, Link> links = new java.util.concurrent.ConcurrentHashMap<>();
     private SatelliteNode node;
     private HttpIsl isl;
     private Downlink downlink;
@@ -80,6 +81,11 @@ final class Satellite {
 
     long nextMessageId() {
         return nextMessageBase | (nextMessage.incrementAndGet() & ((1L << 43) - 1));
+    }
+
+    /** The outgoing ISL to neighbour {@code next}. */
+    Link link(SatId next) {
+        return links.computeIfAbsent(next, k -> new Link());
     }
 
     /** Runs on this satellite's own executor, after the work queued before it. */
