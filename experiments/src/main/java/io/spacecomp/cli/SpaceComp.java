@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 EmulateCommand.class,
                 JobCommand.class,
                 ListenCommand.class,
+                ConstellationCommand.class,
         })
 public final class SpaceComp implements Runnable {
 

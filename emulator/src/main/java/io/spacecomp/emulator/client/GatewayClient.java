@@ -50,6 +50,12 @@ public final class GatewayClient {
         return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Disposition").orElse(null));
     }
 
+    public Answer get(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Disposition").orElse(null));
+    }
+
     public Answer submit(JsonNode job) throws IOException, InterruptedException {
         return post("/submit", job);
     }

@@ -1,7 +1,9 @@
 package io.spacecomp.emulator.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spacecomp.orbit.shell.SatId;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.spacecomp.emulator.net.Http;
@@ -18,7 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -60,9 +65,10 @@ public final class Gateway implements AutoCloseable {
             g.api.createContext("/download", Http.handler("POST", g::download));
             g.api.createContext("/subscribe", Http.handler("GET", g.sse::serve));
             g.api.createContext("/health", Http.handler("GET", g::health));
+            g.api.createContext("/satellites", Http.handler("GET", g::satellites));
             g.api.createContext("/", Http.handler("GET", ex -> {
                 throw new Http.Refusal(404, null, "no such endpoint " + ex.getRequestURI().getPath()
-                        + " (the API: POST /submit, /completion, /download; GET /subscribe, /health)");
+                        + " (the API: POST /submit, /completion, /download; GET /subscribe, /health, /satellites)");
             }));
             g.downlink = Http.server(config.downlinkHost(), config.downlinkPort(), g.handlers);
             g.downlink.createContext("/downlink", Http.handler("POST", g::onDownlink));
@@ -227,6 +233,30 @@ public final class Gateway implements AutoCloseable {
         o.put("planes", config.shell().planes());
         o.put("sats", config.shell().satsPerPlane());
         o.put("subscribers", sse.subscribers());
+        Http.json(exchange, 200, o);
+    }
+
+    /** Asks every satellite's {@code /health} (concurrently, 2 s each): which answer, which do not. */
+    private void satellites(HttpExchange exchange) throws IOException {
+        List<SatId> all = config.shell().satellites();
+        List<CompletableFuture<Boolean>> probes = new ArrayList<>(all.size());
+        for (SatId s : all) {
+            probes.add(client.sendAsync(HttpRequest.newBuilder(config.addresses().uri(s, "/health")).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).handle((r, e) -> e == null && r.statusCode() == 200));
+        }
+        ObjectNode o = Wire.object();
+        ArrayNode down = Wire.object().arrayNode();
+        int up = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (probes.get(i).join()) {
+                up++;
+            } else {
+                down.add(Wire.sat(all.get(i)));
+            }
+        }
+        o.put("total", all.size());
+        o.put("up", up);
+        o.set("down", down);
         Http.json(exchange, 200, o);
     }
 

@@ -1,0 +1,74 @@
+package io.spacecomp.emulator.deploy;
+
+import io.spacecomp.orbit.shell.WalkerShell;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The Docker Compose file of a live constellation, leopymr's layout: one service per orbital plane
+ * (host name {@code orb<o>}, satellite s on port {@code 8080 + s}), a gateway service, one network
+ * for all of them, and the gateway's API the only port published (on the host's loopback).
+ *
+ * @param name       constellation (compose project) name
+ * @param shell      the shell
+ * @param image      the image every service runs
+ * @param apiPort    host port of the gateway's API
+ * @param dataDir    host directory mounted read-only as the collectors' data directory
+ * @param resultsDir host directory for the gateway's results
+ */
+public record ComposeFile(String name, WalkerShell shell, String image, int apiPort, Path dataDir, Path resultsDir) {
+
+    public static final int PORT_BASE = 8080;
+    public static final int GATEWAY_PORT = 8089;
+    public static final int DOWNLINK_PORT = 8090;
+
+    public ComposeFile {
+        if (!name.matches("[a-z0-9][a-z0-9_-]{0,40}")) {
+            throw new IllegalArgumentException("constellation name must be 1-41 lower-case letters, digits, '_' or '-', starting "
+                    + "with a letter or digit; got '" + name + "'");
+        }
+        if (apiPort < 1 || apiPort > 65_535) {
+            throw new IllegalArgumentException("port must be in [1, 65535], got " + apiPort);
+        }
+        if (PORT_BASE + shell.satsPerPlane() > 65_535) {
+            throw new IllegalArgumentException("sats must be at most " + (65_535 - PORT_BASE) + " (one port each above " + PORT_BASE + ")");
+        }
+    }
+
+    private String shellFlags() {
+        return String.format(Locale.ROOT, "\"--planes\", \"%d\", \"--sats\", \"%d\", \"--phasing\", \"%d\", \"--inclination\", \"%s\", "
+                        + "\"--altitude\", \"%s\", \"--earth-radius\", \"%s\", \"--network\", \"docker\", \"--port-base\", \"%d\"",
+                shell.planes(), shell.satsPerPlane(), shell.phasing(), shell.inclinationDeg(), shell.altitudeKm(), shell.earthRadiusKm(),
+                PORT_BASE);
+    }
+
+    public String yaml() {
+        StringBuilder y = new StringBuilder();
+        y.append("# Written by spacecomp constellation create; ").append(shell.planes()).append(" planes x ")
+                .append(shell.satsPerPlane()).append(" satellites. Start with: spacecomp constellation up ").append(name).append('\n');
+        y.append("version: \"2.4\"\n");
+        y.append("services:\n");
+        y.append("  gateway:\n");
+        y.append("    image: ").append(image).append('\n');
+        y.append("    hostname: gateway\n");
+        y.append("    command: [\"gateway\", ").append(shellFlags()).append(", \"--host\", \"0.0.0.0\", \"--port\", \"")
+                .append(GATEWAY_PORT).append("\", \"--downlink-port\", \"").append(DOWNLINK_PORT)
+                .append("\", \"--results-dir\", \"/results\", \"--data-dir\", \"/data\"]\n");
+        y.append("    ports: [\"127.0.0.1:").append(apiPort).append(':').append(GATEWAY_PORT).append("\"]\n");
+        y.append("    volumes: [\"").append(resultsDir.toAbsolutePath()).append(":/results\", \"")
+                .append(dataDir.toAbsolutePath()).append(":/data:ro\"]\n");
+        y.append("    networks: [constellation]\n");
+        for (int o = 1; o <= shell.planes(); o++) {
+            y.append("  orb").append(o).append(":\n");
+            y.append("    image: ").append(image).append('\n');
+            y.append("    hostname: orb").append(o).append('\n');
+            y.append("    command: [\"plane\", \"--orb\", \"").append(o).append("\", ").append(shellFlags())
+                    .append(", \"--gateway\", \"http://gateway:").append(DOWNLINK_PORT).append("/downlink\", \"--data-dir\", \"/data\"]\n");
+            y.append("    volumes: [\"").append(dataDir.toAbsolutePath()).append(":/data:ro\"]\n");
+            y.append("    networks: [constellation]\n");
+        }
+        y.append("networks:\n  constellation:\n    name: ").append(name).append("-isl\n");
+        return y.toString();
+    }
+}
