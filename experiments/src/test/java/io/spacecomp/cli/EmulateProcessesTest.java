@@ -1,0 +1,93 @@
+package io.spacecomp.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.spacecomp.emulator.deploy.LocalConstellation;
+import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.WalkerShell;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Planes as real processes (the {@code plane} subcommand in child JVMs, as {@code emulate} starts them),
+ * driven by the {@code job} subcommand; closing leaves no process behind.
+ */
+class EmulateProcessesTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void jobCommandThroughPlaneProcesses() throws Exception {
+        Path root = Home.root();
+        while (!Files.isRegularFile(root.resolve("data/corpus.txt"))) {
+            root = root.getParent();
+        }
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
+        int base = 20_000 + ThreadLocalRandom.current().nextInt(400) * 100;
+        List<Long> pids;
+        try (LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
+                root.resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command)) {
+            c.awaitHealthy(Duration.ofSeconds(120));
+            pids = c.pids();
+            assertEquals(3, pids.size());
+            Path jobData = tmp.resolve("job.json");
+            Files.writeString(jobData, "{\"filename\": \"corpus.txt\"}");
+            CliRun run = CliRun.of("job", "-u", c.gatewayUri().toString(), "-mi", "1", "-ma", "4", "-c", "4", "-s", "3", "-a", "lapjv",
+                    "-d", jobData.toString(), "--wait", "60");
+            assertEquals(0, run.exitCode(), run.err());
+            String[] lines = run.out().trim().split("\n");
+            JsonNode submitted = Wire.parse(lines[0].getBytes());
+            JsonNode done = Wire.parse(lines[1].getBytes());
+            assertEquals(4, submitted.get("allocations").size());
+            assertTrue(lines[0].startsWith("{\"jobid\": \""), "printed as job.py prints: " + lines[0]);
+            assertTrue(done.get("done").asBoolean(), lines[1]);
+            java.util.Map<String, Long> counted = new java.util.TreeMap<>();
+            done.get("result").fields().forEachRemaining(e -> counted.put(e.getKey(), e.getValue().asLong()));
+            assertEquals(new java.util.TreeMap<>(io.spacecomp.sim.TestData.singleProcessCount(root.resolve("data/corpus.txt"))), counted);
+
+            CliRun again = CliRun.of("job", "-u", c.gatewayUri().toString(), "-i", submitted.get("jobid").asText());
+            assertEquals(0, again.exitCode());
+            assertEquals(done.get("result"), Wire.parse(again.out().trim().getBytes()).get("result"));
+            CliRun missing = CliRun.of("job", "-u", c.gatewayUri().toString(), "-i", submitted.get("jobid").asText(), "-f", "none.bin");
+            assertEquals(1, missing.exitCode());
+            assertTrue(missing.out().contains("Failed to download none.bin") && missing.out().contains("Status: 404"), missing.out());
+        }
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "plane process " + pid + " stopped");
+        }
+    }
+
+    @Test
+    void liveCommandsValidateTheirFlags() {
+        CliRun noShell = CliRun.of("plane", "--orb", "1");
+        assertEquals(2, noShell.exitCode());
+        assertTrue(noShell.err().contains("--planes"), noShell.err());
+        CliRun badOrb = CliRun.of("plane", "--planes", "3", "--sats", "3", "--orb", "4");
+        assertEquals(2, badOrb.exitCode());
+        assertTrue(badOrb.err().contains("--orb") && badOrb.err().contains("[1, 3]"), badOrb.err());
+        CliRun badDelay = CliRun.of("emulate", "--planes", "3", "--sats", "3", "--isl-delay", "warp");
+        assertEquals(2, badDelay.exitCode());
+        assertTrue(badDelay.err().contains("--isl-delay") && badDelay.err().contains("physical"), badDelay.err());
+        CliRun badAllocator = CliRun.of("job", "-a", "greedy");
+        assertEquals(2, badAllocator.exitCode());
+        assertTrue(badAllocator.err().contains("-a/--allocator") && badAllocator.err().contains("lapjv"), badAllocator.err());
+        CliRun badRange = CliRun.of("job", "-mi", "5", "-ma", "5");
+        assertEquals(2, badRange.exitCode());
+        assertTrue(badRange.err().contains("-ma/--maxsat"), badRange.err());
+        CliRun badName = CliRun.of("constellation", "create", "Bad Name", "--planes", "3", "--sats", "3");
+        assertEquals(2, badName.exitCode());
+        assertTrue(badName.err().contains("NAME"), badName.err());
+    }
+}
