@@ -46,12 +46,20 @@ class Emulated11x11Test {
     @TempDir
     static Path results;
 
+    /** The satellites' data directory: the test's corpus (sample.txt when present) and the project's corpus.txt. */
+    @TempDir
+    static Path data;
+
     static Testbed bed;
     static Map<String, Long> expected;
 
     @BeforeAll
     static void up() throws Exception {
-        bed = Testbed.start(11, 11, results);
+        java.nio.file.Files.copy(TestData.dataDir().resolve(TestData.fileName()), data.resolve(TestData.fileName()),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.copy(TestData.projectRoot().resolve("data/corpus.txt"), data.resolve("corpus.txt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        bed = Testbed.start(11, 11, results, data);
         expected = new TreeMap<>(TestData.singleProcessCount(TestData.dataDir().resolve(TestData.fileName())));
         if (TestData.hasSharedSample()) {
             assertEquals(7128, expected.size());
@@ -132,6 +140,37 @@ class Emulated11x11Test {
                 assertTrue(e.get("job_time").asDouble() > 0);
             }
         }
+    }
+
+    @Test
+    void aHundredConcurrentJobsAllExactWithAHundredEvents() throws Exception {
+        Map<String, Long> corpus = new TreeMap<>(TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt")));
+        Map<String, Integer> events = new ConcurrentHashMap<>();
+        CountDownLatch open = new CountDownLatch(1);
+        CompletableFuture<Void> stream = bed.client.subscribe(open::countDown,
+                data -> events.merge(data.path("meta_data").path("jobid").asText(), 1, Integer::sum));
+        assertTrue(open.await(10, TimeUnit.SECONDS));
+        List<JobRequest> jobs = new ArrayList<>();
+        for (int k = 0; k < 100; k++) {
+            jobs.add(wordCount(11, 3, 8, 5000 + k, ALLOCATORS.get(k % 4), REDUCERS.get(k % 3), 1 + k % 20, "corpus.txt"));
+        }
+        long t0 = System.nanoTime();
+        List<JsonNode> done = runAll(bed.client, jobs, Duration.ofSeconds(300));
+        System.out.printf("100 concurrent jobs on 11x11: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        for (JsonNode d : done) {
+            assertTrue(d.path("done").asBoolean(), d::toString);
+            assertEquals(corpus, counts(d.get("result")));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (events.values().stream().mapToInt(Integer::intValue).sum() < 100 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        stream.cancel(true);
+        for (JsonNode d : done) {
+            assertEquals(1, events.getOrDefault(d.get("jobid").asText(), 0));
+        }
+        assertEquals(100, events.values().stream().mapToInt(Integer::intValue).sum(), "exactly 100 SSE events");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.deploy.ComposeFile;
+import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.wire.Wire;
 import io.spacecomp.orbit.shell.WalkerShell;
 import picocli.CommandLine;
@@ -105,6 +106,14 @@ final class ConstellationCommand implements Runnable {
             Path results = Files.createDirectories(dir.resolve("results"));
             ComposeFile compose = new ComposeFile(name, shell, image, port, data, results);
             Files.writeString(dir.resolve("compose.yaml"), compose.yaml(), StandardCharsets.UTF_8);
+            // The constellation's secret for internal traffic, readable by its owner only.
+            Path env = dir.resolve(ComposeFile.ENV_FILE);
+            Files.writeString(env, IslKey.ENV + "=" + IslKey.random().secret() + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(env, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: leave the default permissions
+            }
             ObjectNode s = Wire.object();
             s.put("name", name);
             s.put("planes", shell.planes());

@@ -1,6 +1,7 @@
 package io.spacecomp.cli;
 
 import io.spacecomp.emulator.gateway.Gateway;
+import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.gateway.GatewayConfig;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -60,7 +61,7 @@ final class GatewayCommand implements Callable<Integer> {
             Flags.require(Files.isDirectory(dataDir), "--data-dir", "an existing directory", dataDir);
         }
         Gateway gateway = Gateway.start(new GatewayConfig(shell, network.addresses(shell), coordinator, host, port, host, downlinkPort,
-                resultsDir, dataDir == null ? null : new DataFiles(dataDir)));
+                resultsDir, dataDir == null ? null : new DataFiles(dataDir), IslKey.fromEnvironment()));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         spec.commandLine().getOut().printf("gateway: http://%s:%d (downlink port %d, results in %s)%n", host,
                 gateway.address().getPort(), gateway.downlinkAddress().getPort(), resultsDir.toAbsolutePath());

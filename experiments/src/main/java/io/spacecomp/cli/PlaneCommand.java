@@ -1,5 +1,6 @@
 package io.spacecomp.cli;
 
+import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.plane.Plane;
 import io.spacecomp.emulator.plane.PlaneConfig;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -27,7 +28,8 @@ import java.util.concurrent.Callable;
 
 /** One orbital plane of a live constellation: one JVM, M satellites, each its own HTTP endpoint. */
 @Command(name = "plane", mixinStandardHelpOptions = true,
-        description = "Run one orbital plane of a live constellation: M satellites, each on its own port, running the job protocol.")
+        description = {"Run one orbital plane of a live constellation: M satellites, each on its own port, running the job protocol.",
+                "Internal traffic is signed with the secret in the environment variable SPACECOMP_ISL_KEY (launchers set it)."})
 final class PlaneCommand implements Callable<Integer> {
 
     @Mixin
@@ -105,7 +107,11 @@ final class PlaneCommand implements Callable<Integer> {
         }
         PlaneConfig config = new PlaneConfig(shell, orb, network.addresses(shell), epochMs, router, islDelay.equals("physical"),
                 LinkRate.PAPER_BUDGET, new DataFiles(dir), TaskRegistry.discover(), downlink, sink, hopAttempts,
-                Duration.ofMillis(Math.round(hopTimeoutS * 1000)));
+                Duration.ofMillis(Math.round(hopTimeoutS * 1000)), IslKey.fromEnvironment());
+        if (config.key().isOpen()) {
+            spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set: this plane's endpoints accept internal "
+                    + "messages from anyone who can reach them");
+        }
         Plane plane = Plane.start(config);
         JsonLinesTrace closeTrace = traceFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

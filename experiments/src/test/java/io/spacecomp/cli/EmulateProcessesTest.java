@@ -69,6 +69,64 @@ class EmulateProcessesTest {
         }
     }
 
+    /** A word-count body with an explicit AOI: the first k satellites collect, the next k are candidate mappers. */
+    static com.fasterxml.jackson.databind.node.ObjectNode job(List<SatId> aoi, int k, int maxRecords, String file, double timeoutS) {
+        com.fasterxml.jackson.databind.node.ObjectNode b = Wire.object();
+        b.put("collectors", k);
+        com.fasterxml.jackson.databind.node.ArrayNode a = b.putArray("aoi");
+        aoi.forEach(s -> a.add(Wire.sat(s)));
+        b.put("allocator", "bipartite");
+        b.put("reducer", "los");
+        b.put("max_collect_records", maxRecords);
+        b.putObject("job_data").put("filename", file);
+        b.put("timeout", timeoutS);
+        return b;
+    }
+
+    @Test
+    void killingAPlaneMidJobFailsThatJobNamingTheSatelliteAndARestartRestoresService() throws Exception {
+        Path root = Home.root();
+        while (!Files.isRegularFile(root.resolve("data/corpus.txt"))) {
+            root = root.getParent();
+        }
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Path shared = root.getParent().resolve("shared/data/sample.txt");
+        String big = Files.isRegularFile(shared) ? "sample.txt" : "corpus.txt";
+        Files.copy(Files.isRegularFile(shared) ? shared : root.resolve("data/corpus.txt"), data.resolve(big));
+        Files.copy(root.resolve("data/corpus.txt"), data.resolve("corpus.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
+        int base = 20_000 + ThreadLocalRandom.current().nextInt(400) * 100;
+        try (LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
+                data, tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command)) {
+            c.awaitHealthy(Duration.ofSeconds(120));
+            io.spacecomp.emulator.client.GatewayClient client = new io.spacecomp.emulator.client.GatewayClient(c.gatewayUri());
+            // Collectors in planes 1-2 stream record by record to mappers in plane 3.
+            List<SatId> touching = List.of(new SatId(2, 1), new SatId(3, 1), new SatId(2, 2), new SatId(1, 3), new SatId(2, 3), new SatId(3, 3));
+            // Everything in planes 1-2: minimal-hop paths between adjacent planes never cross plane 3.
+            List<SatId> apart = List.of(new SatId(2, 1), new SatId(3, 1), new SatId(2, 2), new SatId(3, 2));
+            String doomed = client.submit(job(touching, 3, 1, big, 60)).json().get("jobid").asText();
+            Thread.sleep(150);
+            long killedAt = System.nanoTime();
+            c.stopPlane(3);
+            JsonNode failed = client.await(doomed, Duration.ofSeconds(60));
+            double failedAfterS = (System.nanoTime() - killedAt) / 1e9;
+            assertTrue(failed.path("failed").asBoolean(), failed.toString());
+            assertTrue(failed.get("error").asText().matches("(?s).*\\(\\d+,3\\).*"), "names a satellite of plane 3: " + failed);
+            assertTrue(failedAfterS < 60, "failed within its deadline: " + failedAfterS + " s");
+            System.out.printf("plane 3 killed: job failed after %.2f s: %s%n", failedAfterS, failed.get("error").asText());
+
+            String fine = client.submit(job(apart, 2, 10, "corpus.txt", 60)).json().get("jobid").asText();
+            assertTrue(client.await(fine, Duration.ofSeconds(60)).path("done").asBoolean(), "a job away from plane 3 succeeds");
+
+            c.startPlane(3);
+            c.awaitHealthy(Duration.ofSeconds(120));
+            String again = client.submit(job(touching, 3, 10, "corpus.txt", 60)).json().get("jobid").asText();
+            JsonNode done = client.await(again, Duration.ofSeconds(60));
+            assertTrue(done.path("done").asBoolean(), "service restored: " + done);
+        }
+    }
+
     @Test
     void liveCommandsValidateTheirFlags() {
         CliRun noShell = CliRun.of("plane", "--orb", "1");

@@ -45,6 +45,7 @@ public final class SatelliteNode {
     private final Map<String, Stream> mapStreams = new HashMap<>();
     private final Map<String, ReduceState> reducing = new HashMap<>();
     private final Set<String> reducedJobs = new HashSet<>();
+    private final Set<String> reportedFailures = new HashSet<>();
 
     public SatelliteNode(SatId id, NodeServices services) {
         this.id = id;
@@ -79,6 +80,9 @@ public final class SatelliteNode {
         }
         if (message instanceof Message.JobFailed) {
             return; // the news of a failure cannot get through either: the coordinator's deadline ends the job
+        }
+        if (!reportedFailures.add(message.jobId())) {
+            return; // one report per job is enough: a stream of lost batches must not become a stream of reports
         }
         enqueue(() -> {
             fail(message.meta(), "satellite " + to + " unreachable: " + reason);
@@ -320,6 +324,10 @@ public final class SatelliteNode {
         long bytes = MessageSize.records(b.records());
         boolean last = s.complete();
         send(meta.reducer(), new Message.ReduceBatch(meta, id, s.emitted++, last, out));
+        if (last) {
+            // Release the stream: a late duplicate would open a new one whose batches the reducer has seen.
+            mapStreams.remove(key);
+        }
         trace("task_finished", meta.jobId(), null, "map", id, bytes, b.records().size() + " records");
         return services.processing().mapS(b.records().size(), bytes);
     }

@@ -22,6 +22,8 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
     public static final int PORT_BASE = 8080;
     public static final int GATEWAY_PORT = 8089;
     public static final int DOWNLINK_PORT = 8090;
+    /** Beside the compose file: the constellation's secret for internal traffic ({@code SPACECOMP_ISL_KEY}). */
+    public static final String ENV_FILE = "constellation.env";
 
     public ComposeFile {
         if (!name.matches("[a-z0-9][a-z0-9_-]{0,40}")) {
@@ -58,6 +60,7 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
         y.append("    ports: [\"127.0.0.1:").append(apiPort).append(':').append(GATEWAY_PORT).append("\"]\n");
         y.append("    volumes: [\"").append(resultsDir.toAbsolutePath()).append(":/results\", \"")
                 .append(dataDir.toAbsolutePath()).append(":/data:ro\"]\n");
+        y.append("    env_file: [").append(ENV_FILE).append("]\n");
         y.append("    networks: [constellation]\n");
         for (int o = 1; o <= shell.planes(); o++) {
             y.append("  orb").append(o).append(":\n");
@@ -66,6 +69,7 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
             y.append("    command: [\"plane\", \"--orb\", \"").append(o).append("\", ").append(shellFlags())
                     .append(", \"--gateway\", \"http://gateway:").append(DOWNLINK_PORT).append("/downlink\", \"--data-dir\", \"/data\"]\n");
             y.append("    volumes: [\"").append(dataDir.toAbsolutePath()).append(":/data:ro\"]\n");
+            y.append("    env_file: [").append(ENV_FILE).append("]\n");
             y.append("    networks: [constellation]\n");
         }
         y.append("networks:\n  constellation:\n    name: ").append(name).append("-isl\n");

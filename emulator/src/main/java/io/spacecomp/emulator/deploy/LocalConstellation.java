@@ -2,6 +2,7 @@ package io.spacecomp.emulator.deploy;
 
 import io.spacecomp.emulator.gateway.Gateway;
 import io.spacecomp.emulator.gateway.GatewayConfig;
+import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
 import io.spacecomp.emulator.plane.Plane;
 import io.spacecomp.emulator.plane.PlaneConfig;
@@ -50,11 +51,13 @@ public final class LocalConstellation implements AutoCloseable {
 
     private final Options options;
     private final SatelliteAddresses addresses;
-    private final Gateway gateway;
+    private Gateway gateway;
     private final List<String> planeCommand;
     private final Plane[] inProcess;
     private final Process[] processes;
     private final List<AutoCloseable> traces = new ArrayList<>();
+    /** A fresh secret per constellation: only its own satellites and gateway talk to each other. */
+    private final IslKey key = IslKey.random();
 
     private LocalConstellation(Options options, List<String> planeCommand) throws IOException {
         this.options = options;
@@ -66,8 +69,20 @@ public final class LocalConstellation implements AutoCloseable {
         }
         this.inProcess = new Plane[options.shell().planes()];
         this.processes = new Process[options.shell().planes()];
-        this.gateway = Gateway.start(new GatewayConfig(options.shell(), addresses, options.los(), "127.0.0.1",
-                options.gatewayPort(), "127.0.0.1", 0, options.resultsDir(), new DataFiles(options.dataDir())));
+        this.gateway = startGateway(options.gatewayPort(), 0);
+    }
+
+    private Gateway startGateway(int port, int downlinkPort) throws IOException {
+        return Gateway.start(new GatewayConfig(options.shell(), addresses, options.los(), "127.0.0.1", port, "127.0.0.1",
+                downlinkPort, options.resultsDir(), new DataFiles(options.dataDir()), key));
+    }
+
+    /** Stops the gateway and starts a new one on the same ports and results directory (a fault for tests). */
+    public synchronized void restartGateway() throws IOException {
+        int port = gateway.address().getPort();
+        int downlinkPort = gateway.downlinkAddress().getPort();
+        gateway.close();
+        gateway = startGateway(port, downlinkPort);
     }
 
     /** Every plane a {@link Plane} in this JVM (tests). */
@@ -120,7 +135,7 @@ public final class LocalConstellation implements AutoCloseable {
             }
             inProcess[orb - 1] = Plane.start(new PlaneConfig(options.shell(), orb, addresses, PlaneConfig.DEFAULT_EPOCH_MS,
                     options.router(), options.physicalDelay(), io.spacecomp.sim.LinkRate.PAPER_BUDGET, new DataFiles(options.dataDir()),
-                    io.spacecomp.tasks.TaskRegistry.discover(), downlinkUri(), trace, 3, Duration.ofSeconds(5)));
+                    io.spacecomp.tasks.TaskRegistry.discover(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key));
             return;
         }
         List<String> cmd = new ArrayList<>(planeCommand);
@@ -139,7 +154,9 @@ public final class LocalConstellation implements AutoCloseable {
             cmd.addAll(List.of("--trace", options.traceDir().resolve("orb" + orb + ".jsonl").toString()));
         }
         Path logs = Files.createDirectories(options.resultsDir().resolve("logs"));
-        processes[orb - 1] = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put(IslKey.ENV, key.secret());
+        processes[orb - 1] = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("orb" + orb + ".log").toFile())).start();
     }
 

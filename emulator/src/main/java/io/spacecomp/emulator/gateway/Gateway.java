@@ -66,7 +66,7 @@ public final class Gateway implements AutoCloseable {
             g.api.createContext("/subscribe", Http.handler("GET", g.sse::serve));
             g.api.createContext("/health", Http.handler("GET", g::health));
             g.api.createContext("/satellites", Http.handler("GET", g::satellites));
-            g.api.createContext("/", Http.handler("GET", ex -> {
+            g.api.createContext("/", Http.handler(null, ex -> {
                 throw new Http.Refusal(404, null, "no such endpoint " + ex.getRequestURI().getPath()
                         + " (the API: POST /submit, /completion, /download; GET /subscribe, /health, /satellites)");
             }));
@@ -103,7 +103,7 @@ public final class Gateway implements AutoCloseable {
         URI uplink = config.addresses().uri(config.los(), "/uplink");
         HttpResponse<byte[]> answer;
         try {
-            answer = client.send(HttpRequest.newBuilder(uplink).timeout(Duration.ofSeconds(90))
+            answer = client.send(config.key().sign(HttpRequest.newBuilder(uplink)).timeout(Duration.ofSeconds(90))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(Wire.bytes(Wire.spec(spec)))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -152,6 +152,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void onDownlink(HttpExchange exchange) throws IOException {
+        config.key().check(exchange.getRequestHeaders());
         JobOutcome outcome = Wire.outcome(Http.jsonBody(exchange, MAX_DOWNLINK_BYTES));
         Optional<JsonNode> meta = store.meta(outcome.jobId());
         if (meta.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.spacecomp.emulator.gateway;
 
+import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -20,9 +21,11 @@ import java.nio.file.Path;
  * @param resultsDir   where finished jobs and result files are kept
  * @param dataFiles    the collectors' data directory, to refuse a bad {@code job_data.filename} at once; null
  *                     when the gateway cannot see it (the satellites then check)
+ * @param key          the constellation's shared secret for internal traffic (uplink, downlink)
  */
 public record GatewayConfig(WalkerShell shell, SatelliteAddresses addresses, SatId los, String host, int port,
-                            String downlinkHost, int downlinkPort, Path resultsDir, DataFiles dataFiles) {
+                            String downlinkHost, int downlinkPort, Path resultsDir, DataFiles dataFiles,
+                            IslKey key) {
 
     public static final int DEFAULT_PORT = 8089;
 

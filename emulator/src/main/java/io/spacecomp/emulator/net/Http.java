@@ -87,14 +87,14 @@ public final class Http {
     }
 
     /**
-     * A handler for {@code method} that answers 405 to other methods, 400 {@code {error, field}} to a bad
+     * A handler for {@code method} (null: any) that answers 405 to other methods, 400 {@code {error, field}} to a bad
      * body, the refusal's status to a {@link Refusal}, 500 to anything else, and always closes.
      */
     public static HttpHandler handler(String method, Endpoint endpoint) {
         return exchange -> {
             // Not try-with-resources: that would close the exchange before a catch block could answer.
             try {
-                if (!exchange.getRequestMethod().equals(method)) {
+                if (method != null && !exchange.getRequestMethod().equals(method)) {
                     exchange.getResponseHeaders().set("Allow", method);
                     error(exchange, 405, null, "method " + exchange.getRequestMethod() + " not allowed; use " + method);
                     return;

@@ -1,6 +1,7 @@
 package io.spacecomp.emulator.plane;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.protocol.JobListener;
@@ -31,14 +32,16 @@ final class Downlink implements JobListener {
     private static final int ATTEMPTS = 8;
 
     private final URI gateway;
+    private final IslKey key;
     private final HttpClient client;
     private final ScheduledExecutorService timer;
     private final TraceSink trace;
     private final long epochMs;
     private final Map<String, CompletableFuture<ObjectNode>> waiting = new ConcurrentHashMap<>();
 
-    Downlink(URI gateway, HttpClient client, ScheduledExecutorService timer, TraceSink trace, long epochMs) {
+    Downlink(URI gateway, IslKey key, HttpClient client, ScheduledExecutorService timer, TraceSink trace, long epochMs) {
         this.gateway = gateway;
+        this.key = key;
         this.client = client;
         this.timer = timer;
         this.trace = trace;
@@ -82,7 +85,7 @@ final class Downlink implements JobListener {
         if (gateway == null) {
             return; // a plane run without a gateway (tests of the mesh alone)
         }
-        HttpRequest request = HttpRequest.newBuilder(gateway).timeout(Duration.ofSeconds(10))
+        HttpRequest request = key.sign(HttpRequest.newBuilder(gateway)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (e == null && r.statusCode() / 100 == 2) {

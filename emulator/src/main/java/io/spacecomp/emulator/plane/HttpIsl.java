@@ -137,7 +137,13 @@ final class HttpIsl implements Transport {
 
     private void post(Satellite here, Link link, Envelope e, int attempt) {
         SatId next = e.to();
-        HttpRequest request = e.addHeaders(HttpRequest.newBuilder(config.addresses().uri(next, "/isl")))
+        String down = link.downReason();
+        if (down != null) {
+            release(here, link);
+            lost(here, e, down);
+            return;
+        }
+        HttpRequest request = config.key().sign(e.addHeaders(HttpRequest.newBuilder(config.addresses().uri(next, "/isl"))))
                 .timeout(config.hopTimeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(e.message()))
                 .build();
@@ -156,9 +162,11 @@ final class HttpIsl implements Transport {
                 timer.schedule(() -> post(here, link, e, attempt + 1), 100L * attempt, TimeUnit.MILLISECONDS);
                 return;
             }
-            release(here, link);
             String why = error != null ? describe(error) : "HTTP " + response.statusCode();
-            lost(here, e, "no answer on the ISL " + here.id() + " -> " + next + " after " + attempt + " attempts (" + why + ")");
+            String reason = "no answer on the ISL " + here.id() + " -> " + next + " after " + attempt + " attempts (" + why + ")";
+            link.markDown(reason);
+            release(here, link);
+            lost(here, e, reason);
         });
     }
 

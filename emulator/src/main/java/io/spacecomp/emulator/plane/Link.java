@@ -11,8 +11,23 @@ final class Link {
 
     static final int MAX_IN_FLIGHT = 2;
 
+    /** After a hop fails for good, the link counts as down this long: what waits fails at once, not after retries. */
+    static final long DOWN_NANOS = 2_000_000_000L;
+
     private final ArrayDeque<Envelope> waiting = new ArrayDeque<>();
     private int inFlight;
+    private volatile long downUntil;
+    private volatile String downReason;
+
+    void markDown(String reason) {
+        downReason = reason;
+        downUntil = System.nanoTime() + DOWN_NANOS;
+    }
+
+    /** Why the link is down, or null when it is (as far as we know) up. */
+    String downReason() {
+        return System.nanoTime() - downUntil < 0 ? downReason : null;
+    }
 
     /** Queues {@code e}; returns it when it may go now, or null when it waits for an earlier one. */
     synchronized Envelope add(Envelope e) {

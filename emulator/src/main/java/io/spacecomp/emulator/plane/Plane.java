@@ -77,13 +77,13 @@ public final class Plane implements AutoCloseable {
             }
             return bySat[id.sat() - 1];
         }, timer, client);
-        Downlink downlink = new Downlink(config.downlink(), client, timer, config.trace(), config.epochMs());
+        Downlink downlink = new Downlink(config.downlink(), config.key(), client, timer, config.trace(), config.epochMs());
         for (int s = 1; s <= torus.satsPerPlane(); s++) {
             SatId id = new SatId(s, config.orb());
             SerialExecutor serial = new SerialExecutor(work, t -> config.trace().emit(new TraceEvent(
                     WallClock.secondsSince(config.epochMs()), "node_error", null, null, null, null, null, new int[] {id.sat(), id.orb()},
                     null, String.valueOf(t))));
-            Satellite sat = new Satellite(id, torus, serial);
+            Satellite sat = new Satellite(id, torus, serial, config.key());
             NodeServices services = new NodeServices(new WallClock(config.epochMs(), timer, serial), isl, config.tasks(),
                     config.dataFiles(), planner, ProcessingModel.NONE, config.trace(), downlink);
             sat.attach(new SatelliteNode(id, services), isl, downlink);

@@ -1,5 +1,6 @@
 package io.spacecomp.emulator.plane;
 
+import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.routing.Routers;
@@ -28,10 +29,11 @@ import java.time.Instant;
  * @param trace         where trace events go
  * @param hopAttempts   tries per hop before its message is reported undeliverable (≥ 1)
  * @param hopTimeout    how long one try may take
+ * @param key           the constellation's shared secret for internal traffic
  */
 public record PlaneConfig(WalkerShell shell, int orb, SatelliteAddresses addresses, long epochMs, String router,
                           boolean physicalDelay, LinkRate linkRate, DataFiles dataFiles, TaskRegistry tasks, URI downlink,
-                          TraceSink trace, int hopAttempts, Duration hopTimeout) {
+                          TraceSink trace, int hopAttempts, Duration hopTimeout, IslKey key) {
 
     /** 2026-01-01T00:00:00Z: orbit time 0 of every emulated constellation unless told otherwise. */
     public static final long DEFAULT_EPOCH_MS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
@@ -54,21 +56,21 @@ public record PlaneConfig(WalkerShell shell, int orb, SatelliteAddresses address
 
     public static PlaneConfig of(WalkerShell shell, int orb, SatelliteAddresses addresses, DataFiles data, URI downlink) {
         return new PlaneConfig(shell, orb, addresses, DEFAULT_EPOCH_MS, "distance-aware", false, LinkRate.PAPER_BUDGET, data,
-                TaskRegistry.discover(), downlink, TraceSink.NONE, 3, Duration.ofSeconds(5));
+                TaskRegistry.discover(), downlink, TraceSink.NONE, 3, Duration.ofSeconds(5), IslKey.OPEN);
     }
 
     public PlaneConfig withPhysicalDelay(boolean on) {
         return new PlaneConfig(shell, orb, addresses, epochMs, router, on, linkRate, dataFiles, tasks, downlink, trace,
-                hopAttempts, hopTimeout);
+                hopAttempts, hopTimeout, key);
     }
 
     public PlaneConfig withTrace(TraceSink t) {
         return new PlaneConfig(shell, orb, addresses, epochMs, router, physicalDelay, linkRate, dataFiles, tasks, downlink, t,
-                hopAttempts, hopTimeout);
+                hopAttempts, hopTimeout, key);
     }
 
     public PlaneConfig withHops(int attempts, Duration timeout) {
         return new PlaneConfig(shell, orb, addresses, epochMs, router, physicalDelay, linkRate, dataFiles, tasks, downlink,
-                trace, attempts, timeout);
+                trace, attempts, timeout, key);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.spacecomp.emulator.net.Http;
+import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
@@ -34,6 +35,7 @@ final class Satellite {
     private static final long UPLINK_TIMEOUT_S = 60;
 
     private final SatId id;
+    private final IslKey key;
     private final SerialExecutor serial;
     private final Torus torus;
     private final AtomicLong nextMessage;
@@ -51,8 +53,9 @@ final class Satellite {
     private Downlink downlink;
     private HttpServer server;
 
-    Satellite(SatId id, Torus torus, SerialExecutor serial) {
+    Satellite(SatId id, Torus torus, SerialExecutor serial, IslKey key) {
         this.id = id;
+        this.key = key;
         this.torus = torus;
         this.serial = serial;
         // Ids: the node number in the top bits, a counter seeded from the wall clock (µs) below, so a restarted
@@ -108,6 +111,7 @@ final class Satellite {
     }
 
     private void onIsl(HttpExchange exchange) throws IOException {
+        key.check(exchange.getRequestHeaders());
         Envelope e = Envelope.read(exchange.getRequestHeaders(), Http.body(exchange, MAX_BODY_BYTES), id, torus);
         boolean first;
         synchronized (seenHops) {
@@ -123,6 +127,7 @@ final class Satellite {
     }
 
     private void onUplink(HttpExchange exchange) throws Exception {
+        key.check(exchange.getRequestHeaders());
         JsonNode body = Http.jsonBody(exchange, MAX_BODY_BYTES);
         JobSpec spec = Wire.spec(body);
         CompletableFuture<ObjectNode> answer = downlink.expect(spec.jobId());
