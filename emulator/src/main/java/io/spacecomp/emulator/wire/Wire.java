@@ -30,7 +30,12 @@ import java.util.Map;
  */
 public final class Wire {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Field names are not interned: word-count results are objects with thousands of distinct keys, and
+     * interning them thrashes Jackson's small intern cache (it clears itself every few hundred names).
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES).build());
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private Wire() {

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Measures a local live constellation: time until every satellite answers, job_time of the reference job
+# for every allocator x reducer (after warm-up jobs), wall time of 10 concurrent jobs, resident memory per plane.
+# Usage: scripts/measure-emulation.sh [N] [DATA_DIR]   (default 11 and ../shared/data or data/)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+N="${1:-11}"
+DATA="${2:-}"
+if [[ -z "$DATA" ]]; then
+  if [[ -f ../shared/data/sample.txt ]]; then DATA=../shared/data; FILE=sample.txt; else DATA=data; FILE=corpus.txt; fi
+else
+  FILE="$(ls "$DATA" | head -1)"
+fi
+PORT="${PORT:-18189}"
+work="$(mktemp -d)"
+./spacecomp --version >/dev/null   # build first, so the timing below is the constellation's own
+./spacecomp emulate --planes "$N" --sats "$N" --port "$PORT" --port-base 30000 --data-dir "$DATA" --results-dir "$work/results" \
+  > "$work/emulate.log" 2>&1 &
+launcher=$!
+trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 600); do grep -q "answer after" "$work/emulate.log" && break; sleep 0.5; done
+grep "answer after" "$work/emulate.log"
+echo "{\"filename\": \"$FILE\"}" > "$work/job.json"
+U="http://127.0.0.1:$PORT"
+job() { ./spacecomp job -u "$U" -d "$work/job.json" --wait 300 "$@" | tail -1; }
+mi=3; ma=8; c=11
+if (( N < 8 )); then mi=1; ma=$((N + 1)); c=$(( (N * N) / 2 )); fi
+for i in 1 2 3; do job -s "$i" -mi $mi -ma $ma -c $c >/dev/null; done   # warm-up
+printf "| allocator | reducer | job_time (s) |\n|---|---|---|\n"
+for a in random eager bipartite lapjv; do
+  for r in los center median; do
+    t=$(job -s 7 -a "$a" -r "$r" -mi $mi -ma $ma -c $c | python3 -c "import json,sys; d=json.loads(sys.stdin.read()); assert d['done'], d; print('%.3f' % d['job_time'])")
+    printf "| %s | %s | %s |\n" "$a" "$r" "$t"
+  done
+done
+start=$(date +%s.%N)
+pids=()
+for i in $(seq 1 10); do job -s "$((100 + i))" -mi $mi -ma $ma -c $c > "$work/c$i.out" & pids+=($!); done
+for p in "${pids[@]}"; do wait "$p"; done
+end=$(date +%s.%N)
+for i in $(seq 1 10); do python3 -c "import json,sys; d=json.loads(open('$work/c$i.out').read()); assert d['done'], d" ; done
+printf "10 concurrent jobs: %.2f s wall (all done)\n" "$(echo "$end - $start" | bc)"
+ps -o rss=,args= -C java | grep " plane --orb" | awk '{s+=$1; n++} END {printf "resident memory per plane process: %.0f MB on average over %d planes (%.1f GB in all)\n", s/n/1024, n, s/1024/1024}'
