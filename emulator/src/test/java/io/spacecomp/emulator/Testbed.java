@@ -34,7 +34,7 @@ final class Testbed implements AutoCloseable {
         WalkerShell shell = WalkerShell.paperDefault(planes, sats);
         IOException last = null;
         for (int attempt = 0; attempt < 8; attempt++) {
-            int base = 20_000 + ThreadLocalRandom.current().nextInt(400) * 100;
+            int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
             try {
                 LocalConstellation c = LocalConstellation.inProcess(new LocalConstellation.Options(shell, base, 0, dataDir,
                         results, new SatId(1, 1), "distance-aware", false, null));

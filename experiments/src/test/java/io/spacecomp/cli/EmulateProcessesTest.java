@@ -35,7 +35,7 @@ class EmulateProcessesTest {
         }
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
-        int base = 20_000 + ThreadLocalRandom.current().nextInt(400) * 100;
+        int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
         List<Long> pids;
         try (LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
                 root.resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command)) {
@@ -96,7 +96,7 @@ class EmulateProcessesTest {
         Files.copy(root.resolve("data/corpus.txt"), data.resolve("corpus.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
-        int base = 20_000 + ThreadLocalRandom.current().nextInt(400) * 100;
+        int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
         try (LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
                 data, tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command)) {
             c.awaitHealthy(Duration.ofSeconds(120));

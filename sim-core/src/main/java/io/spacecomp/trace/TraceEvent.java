@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * One line of a JSON-Lines trace. The simulator and the emulator write the same schema (see the
  * sim-core README). Satellites are {@code [sat, orb]}; absent fields are omitted.
  *
- * @param t       time (s): virtual time in simulation, seconds since the run started in emulation
+ * @param t       time (s): virtual time in simulation, seconds since the constellation epoch in emulation
  * @param type    job_submitted | message_sent | hop | delivered | undeliverable | task_started |
  *                task_finished | job_done | job_failed | node_error
  * @param jobId   the job

@@ -67,6 +67,13 @@ public final class LocalConstellation implements AutoCloseable {
             throw new IllegalArgumentException("port base " + options.portBase() + " leaves no room for "
                     + options.shell().size() + " satellites below port 65535");
         }
+        int[] ephemeral = ephemeralPorts();
+        int last = addresses.lastPort(options.shell().planes());
+        if (last >= ephemeral[0] && options.portBase() <= ephemeral[1]) {
+            throw new IllegalArgumentException("port base " + options.portBase() + ": satellite ports " + (options.portBase() + 1) + ".." + last
+                    + " overlap this machine's ephemeral ports " + ephemeral[0] + ".." + ephemeral[1]
+                    + " (outgoing connections take those); use a port base of at most " + (ephemeral[0] - 1 - (last - options.portBase())));
+        }
         this.inProcess = new Plane[options.shell().planes()];
         this.processes = new Process[options.shell().planes()];
         this.gateway = startGateway(options.gatewayPort(), 0);
@@ -83,6 +90,16 @@ public final class LocalConstellation implements AutoCloseable {
         int downlinkPort = gateway.downlinkAddress().getPort();
         gateway.close();
         gateway = startGateway(port, downlinkPort);
+    }
+
+    /** The kernel's range of ports for outgoing connections (Linux; the usual default elsewhere). */
+    static int[] ephemeralPorts() {
+        try {
+            String[] r = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            return new int[] {Integer.parseInt(r[0]), Integer.parseInt(r[1])};
+        } catch (IOException | RuntimeException e) {
+            return new int[] {32_768, 60_999};
+        }
     }
 
     /** Every plane a {@link Plane} in this JVM (tests). */
