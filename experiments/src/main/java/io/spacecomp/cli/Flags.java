@@ -19,6 +19,18 @@ final class Flags {
     private Flags() {
     }
 
+    /** Parses an {@code http://host:port} URL flag. */
+    static java.net.URI httpUrl(String flag, String text) {
+        java.net.URI u;
+        try {
+            u = java.net.URI.create(text);
+        } catch (IllegalArgumentException e) {
+            u = null;
+        }
+        require(u != null && "http".equals(u.getScheme()) && u.getHost() != null, flag, "an http://host:port URL", text);
+        return u;
+    }
+
     /** Checks that {@code value} is one of {@code allowed}. */
     static void oneOf(String flag, String value, java.util.Collection<String> allowed) {
         require(allowed.contains(value), flag, String.join(", ", allowed), value);

@@ -87,14 +87,7 @@ final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        URI base;
-        try {
-            base = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            base = null;
-        }
-        Flags.require(base != null && ("http".equals(base.getScheme()) || "https".equals(base.getScheme())) && base.getHost() != null,
-                "-u/--url", "an http://host:port URL", url);
+        URI base = Flags.httpUrl("-u/--url", url);
         Flags.require(file == null || id != null, "-f/--file", "only together with -i/--id", file);
         Flags.oneOf("-a/--allocator", allocator, io.spacecomp.placement.Allocators.NAMES);
         Flags.oneOf("-r/--reducetype", reduceType, List.of("los", "center", "median"));

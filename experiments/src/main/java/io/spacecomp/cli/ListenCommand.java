@@ -34,13 +34,7 @@ final class ListenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        URI base;
-        try {
-            base = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            base = null;
-        }
-        Flags.require(base != null && "http".equals(base.getScheme()) && base.getHost() != null, "-u/--url", "an http://host:port URL", url);
+        URI base = Flags.httpUrl("-u/--url", url);
         Flags.require(count >= 0, "--count", "an integer >= 0", count);
         Flags.require(timeoutS >= 0 && timeoutS <= 86_400 * 365, "--timeout", "seconds >= 0", timeoutS);
         PrintWriter out = spec.commandLine().getOut();

@@ -90,13 +90,7 @@ final class PlaneCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("invalid value for --epoch: " + epoch + " (allowed: an ISO-8601 instant such as 2026-01-01T00:00:00Z)");
         }
-        URI downlink;
-        try {
-            downlink = URI.create(gateway);
-            Flags.require("http".equals(downlink.getScheme()) && downlink.getHost() != null, "--gateway", "an http://host:port/path URL", gateway);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid value for --gateway: " + gateway + " (allowed: an http://host:port/path URL)");
-        }
+        URI downlink = Flags.httpUrl("--gateway", gateway);
         Path dir = dataDir != null ? dataDir : Home.dataDir();
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
         TraceSink sink = TraceSink.NONE;

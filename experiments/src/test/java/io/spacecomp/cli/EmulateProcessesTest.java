@@ -27,18 +27,20 @@ class EmulateProcessesTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void jobCommandThroughPlaneProcesses() throws Exception {
-        Path root = Home.root();
-        while (!Files.isRegularFile(root.resolve("data/corpus.txt"))) {
-            root = root.getParent();
-        }
+    /** A 3×3 constellation whose planes are child JVMs running the {@code plane} subcommand. */
+    private LocalConstellation planeProcesses(Path data) throws java.io.IOException {
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
         int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
+        return LocalConstellation.processes(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
+                data, tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command);
+    }
+
+    @Test
+    void jobCommandThroughPlaneProcesses() throws Exception {
+        Path root = io.spacecomp.sim.TestData.projectRoot();
         List<Long> pids;
-        try (LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
-                root.resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command)) {
+        try (LocalConstellation c = planeProcesses(root.resolve("data"))) {
             c.awaitHealthy(Duration.ofSeconds(120));
             pids = c.pids();
             assertEquals(3, pids.size());
@@ -85,20 +87,13 @@ class EmulateProcessesTest {
 
     @Test
     void killingAPlaneMidJobFailsThatJobNamingTheSatelliteAndARestartRestoresService() throws Exception {
-        Path root = Home.root();
-        while (!Files.isRegularFile(root.resolve("data/corpus.txt"))) {
-            root = root.getParent();
-        }
+        Path root = io.spacecomp.sim.TestData.projectRoot();
         Path data = Files.createDirectories(tmp.resolve("data"));
         Path shared = root.getParent().resolve("shared/data/sample.txt");
         String big = Files.isRegularFile(shared) ? "sample.txt" : "corpus.txt";
         Files.copy(Files.isRegularFile(shared) ? shared : root.resolve("data/corpus.txt"), data.resolve(big));
         Files.copy(root.resolve("data/corpus.txt"), data.resolve("corpus.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
-        int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
-        try (LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
-                data, tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command)) {
+        try (LocalConstellation c = planeProcesses(data)) {
             c.awaitHealthy(Duration.ofSeconds(120));
             io.spacecomp.emulator.client.GatewayClient client = new io.spacecomp.emulator.client.GatewayClient(c.gatewayUri());
             // Collectors in planes 1-2 stream record by record to mappers in plane 3.

@@ -91,10 +91,6 @@ public final class Gateway implements AutoCloseable {
         return downlink.getAddress();
     }
 
-    int subscribers() {
-        return sse.subscribers();
-    }
-
     private void submit(HttpExchange exchange) throws IOException, InterruptedException {
         JsonNode body = Http.jsonBody(exchange, MAX_REQUEST_BYTES);
         String jobId = UUID.randomUUID().toString();

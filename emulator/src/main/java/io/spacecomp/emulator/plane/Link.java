@@ -48,7 +48,4 @@ final class Link {
         return next;
     }
 
-    synchronized int queued() {
-        return waiting.size();
-    }
 }

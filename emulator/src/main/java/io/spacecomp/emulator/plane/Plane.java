@@ -99,11 +99,6 @@ public final class Plane implements AutoCloseable {
         return config.orb();
     }
 
-    /** Messages and hops that reached each satellite of the plane, by sat index − 1. */
-    public long[] visits() {
-        return satellites.stream().mapToLong(Satellite::visits).toArray();
-    }
-
     @Override
     public void close() {
         for (Satellite s : satellites) {

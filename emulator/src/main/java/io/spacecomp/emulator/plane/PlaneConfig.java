@@ -53,24 +53,4 @@ public record PlaneConfig(WalkerShell shell, int orb, SatelliteAddresses address
                     + shell.size() + " satellites below port 65535");
         }
     }
-
-    public static PlaneConfig of(WalkerShell shell, int orb, SatelliteAddresses addresses, DataFiles data, URI downlink) {
-        return new PlaneConfig(shell, orb, addresses, DEFAULT_EPOCH_MS, "distance-aware", false, LinkRate.PAPER_BUDGET, data,
-                TaskRegistry.discover(), downlink, TraceSink.NONE, 3, Duration.ofSeconds(5), IslKey.OPEN);
-    }
-
-    public PlaneConfig withPhysicalDelay(boolean on) {
-        return new PlaneConfig(shell, orb, addresses, epochMs, router, on, linkRate, dataFiles, tasks, downlink, trace,
-                hopAttempts, hopTimeout, key);
-    }
-
-    public PlaneConfig withTrace(TraceSink t) {
-        return new PlaneConfig(shell, orb, addresses, epochMs, router, physicalDelay, linkRate, dataFiles, tasks, downlink, t,
-                hopAttempts, hopTimeout, key);
-    }
-
-    public PlaneConfig withHops(int attempts, Duration timeout) {
-        return new PlaneConfig(shell, orb, addresses, epochMs, router, physicalDelay, linkRate, dataFiles, tasks, downlink,
-                trace, attempts, timeout, key);
-    }
 }

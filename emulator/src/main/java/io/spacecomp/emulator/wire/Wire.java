@@ -419,11 +419,4 @@ public final class Wire {
                 allocations, integer(n, "distance"), integer(n, "reduce_distance"));
     }
 
-    /** Copies an object's fields in order (for building answers from stored JSON). */
-    public static void copy(ObjectNode target, JsonNode source) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            target.set(e.getKey(), e.getValue());
-        }
-    }
 }
