@@ -96,6 +96,16 @@ public final class Gateway implements AutoCloseable {
         String jobId = UUID.randomUUID().toString();
         JobSpec spec = SubmitRequest.parse(body, jobId, config.shell(), config.dataFiles());
         store.register(jobId, metaData(spec));
+        try {
+            Http.json(exchange, 200, uplink(spec));
+        } catch (RuntimeException refused) {
+            store.discard(jobId); // never accepted: nothing of it stays
+            throw refused;
+        }
+    }
+
+    /** Sends the job up to its coordinator; returns the plan it answers with. */
+    private JsonNode uplink(JobSpec spec) throws InterruptedException {
         URI uplink = config.addresses().uri(config.los(), "/uplink");
         HttpResponse<byte[]> answer;
         try {
@@ -116,10 +126,10 @@ public final class Gateway implements AutoCloseable {
             throw new Http.Refusal(502, null, "the coordinator " + config.los() + " answered HTTP " + answer.statusCode()
                     + ": " + plan.path("error").asText(""));
         }
-        Http.json(exchange, 200, plan);
+        return plan;
     }
 
-    /** The request field a coordinator's refusal is about, from the words it starts with. */
+    /** The request field a coordinator's refusal is about, from the field names its message mentions. */
     private static String fieldOf(String error) {
         for (String f : new String[] {"collect_task", "map_task", "combine_task", "reduce_task", "aoi", "collectors", "reducer",
                 "allocator", "max_collect_records", "timeout"}) {

@@ -50,6 +50,17 @@ final class ResultStore {
         writeAtomically(dir(jobId).resolve("job.json"), Wire.bytes(meta));
     }
 
+    /** Forgets a job that was never accepted. */
+    void discard(String jobId) {
+        Path dir = dir(jobId);
+        try {
+            Files.deleteIfExists(dir.resolve("job.json"));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+
     Optional<JsonNode> meta(String jobId) {
         return read(dir(jobId).resolve("job.json"));
     }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,7 +48,7 @@ final class Satellite {
             return size() > REMEMBERED_HOPS;
         }
     };
-    private final Map<SatId, Link> links = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SatId, Link> links = new ConcurrentHashMap<>();
     private SatelliteNode node;
     private HttpIsl isl;
     private Downlink downlink;
@@ -117,13 +118,14 @@ final class Satellite {
         synchronized (seenHops) {
             first = seenHops.putIfAbsent(e.dedupeKey(), Boolean.TRUE) == null;
         }
-        ObjectNode answer = Wire.object();
-        answer.put("status", first ? "OK" : "duplicate");
-        Http.json(exchange, first ? 202 : 200, answer);
         if (first) {
+            // Taken on before the answer: a sender that misses the answer retries, and the retry is a duplicate.
             visits.incrementAndGet();
             serial.execute(() -> isl.arrived(this, e));
         }
+        ObjectNode answer = Wire.object();
+        answer.put("status", first ? "OK" : "duplicate");
+        Http.json(exchange, first ? 202 : 200, answer);
     }
 
     private void onUplink(HttpExchange exchange) throws Exception {
