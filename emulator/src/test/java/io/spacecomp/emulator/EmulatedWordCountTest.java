@@ -66,6 +66,12 @@ class EmulatedWordCountTest {
         return m;
     }
 
+    static List<String> toList(Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
     /** Submits every job, then waits for each: they run concurrently. Returns the completions in order. */
     static List<JsonNode> runAll(GatewayClient c, List<JobRequest> jobs, Duration timeout) throws Exception {
         List<String> ids = new ArrayList<>();
@@ -102,6 +108,26 @@ class EmulatedWordCountTest {
             assertEquals(expected, counts(d.get("result")), what);
             assertTrue(d.get("job_time").asDouble() > 0, what);
         }
+    }
+
+    @Test
+    void leopymrsOwnRequestBodyWorks() throws Exception {
+        // Exactly what job.py posts: the reducer as a satellite, a combine_task that does not mean skip-map, no seed.
+        String body = "{\"collectors\": 3, \"aoi\": [[1, 1], [2, 3], [3, 2], [1, 2], [2, 2], [3, 3], [1, 3]], "
+                + "\"allocator\": \"bipartite\", \"collect_task\": \"doccollector\", \"combine_task\": \"mergecombiner\", "
+                + "\"map_task\": \"wordcountmapper\", \"reduce_task\": \"sumreducer\", \"max_collect_records\": 1024, "
+                + "\"job_data\": {\"filename\": \"data/corpus.txt\"}, \"reducer\": [2, 2]}";
+        GatewayClient.Answer a = bed.client.post("/submit", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, a.status(), () -> new String(a.body()));
+        JsonNode plan = a.json();
+        assertEquals(List.of("jobid", "los", "reducer", "allocator", "allocations", "distance", "reduce_distance"),
+                toList(plan.fieldNames()));
+        assertEquals("[2,2]", plan.get("reducer").toString());
+        assertEquals("[1,1]", plan.get("los").toString());
+        assertEquals(3, plan.get("allocations").size());
+        JsonNode done = bed.client.await(plan.get("jobid").asText(), Duration.ofSeconds(60));
+        assertTrue(done.path("done").asBoolean(), done::toString);
+        assertEquals(new TreeMap<>(TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt"))), counts(done.get("result")));
     }
 
     @Test
