@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +26,12 @@ final class SseHub {
 
     static final int QUEUE_EVENTS = 1024;
     private static final long KEEPALIVE_S = 15;
+
+    private static final Executor CLOSER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sse-closer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -47,9 +55,7 @@ final class SseHub {
                 .getBytes(StandardCharsets.UTF_8);
         for (Subscriber s : subscribers) {
             if (!s.queue.offer(frame)) {
-                s.dropped = true; // stalled: let it go rather than buffer without bound
-                subscribers.remove(s);
-                s.exchange.close();
+                drop(s); // stalled: let it go rather than buffer without bound
             }
         }
     }
@@ -81,12 +87,21 @@ final class SseHub {
         }
     }
 
+    /**
+     * Stops publishing to {@code s} and closes its stream. Closing writes the stream's last chunk, which
+     * blocks while the peer does not read, so it happens on a closer thread: the publisher never waits.
+     */
+    private void drop(Subscriber s) {
+        s.dropped = true;
+        if (subscribers.remove(s)) {
+            CLOSER.execute(s.exchange::close);
+        }
+    }
+
     void close() {
         closed = true;
         for (Subscriber s : subscribers) {
-            s.dropped = true;
-            s.exchange.close();
+            drop(s);
         }
-        subscribers.clear();
     }
 }

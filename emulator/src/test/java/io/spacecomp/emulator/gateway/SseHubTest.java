@@ -50,6 +50,7 @@ class SseHubTest {
             ObjectNode event = Wire.object();
             event.put("padding", "x".repeat(8 * 1024));
             int events = 3 * SseHub.QUEUE_EVENTS;
+            long publishing = System.nanoTime();
             for (int i = 0; i < events; i++) {
                 event.put("n", i);
                 hub.publish(event);
@@ -57,6 +58,7 @@ class SseHubTest {
                     Thread.sleep(1); // a pace the reading subscriber keeps up with
                 }
             }
+            assertTrue(System.nanoTime() - publishing < TimeUnit.SECONDS.toNanos(30), "publishing never waits for a stalled reader");
             deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while ((hub.subscribers() > 1 || received.get() < events) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
