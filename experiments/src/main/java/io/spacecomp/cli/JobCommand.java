@@ -6,6 +6,7 @@ import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.client.JobRequest;
 import io.spacecomp.emulator.client.PythonJson;
 import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.placement.Allocators;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,7 +90,7 @@ final class JobCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         URI base = Flags.httpUrl("-u/--url", url);
         Flags.require(file == null || id != null, "-f/--file", "only together with -i/--id", file);
-        Flags.oneOf("-a/--allocator", allocator, io.spacecomp.placement.Allocators.NAMES);
+        Flags.oneOf("-a/--allocator", allocator, Allocators.NAMES);
         Flags.oneOf("-r/--reducetype", reduceType, List.of("los", "center", "median"));
         Flags.require(collectors >= 1, "-c/--collectors", "an integer >= 1", collectors);
         Flags.require(minSat >= 1, "-mi/--minsat", "an integer >= 1", minSat);

@@ -8,7 +8,9 @@ import io.spacecomp.emulator.plane.Plane;
 import io.spacecomp.emulator.plane.PlaneConfig;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.sim.LinkRate;
 import io.spacecomp.tasks.DataFiles;
+import io.spacecomp.tasks.TaskRegistry;
 import io.spacecomp.trace.JsonLinesTrace;
 import io.spacecomp.trace.TraceSink;
 
@@ -151,8 +153,8 @@ public final class LocalConstellation implements AutoCloseable {
                 trace = t;
             }
             inProcess[orb - 1] = Plane.start(new PlaneConfig(options.shell(), orb, addresses, PlaneConfig.DEFAULT_EPOCH_MS,
-                    options.router(), options.physicalDelay(), io.spacecomp.sim.LinkRate.PAPER_BUDGET, new DataFiles(options.dataDir()),
-                    io.spacecomp.tasks.TaskRegistry.discover(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key));
+                    options.router(), options.physicalDelay(), LinkRate.PAPER_BUDGET, new DataFiles(options.dataDir()),
+                    TaskRegistry.discover(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key));
             return;
         }
         List<String> cmd = new ArrayList<>(planeCommand);

@@ -3,6 +3,7 @@ package io.spacecomp.emulator.plane;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.emulator.wire.WireException;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.protocol.JobListener;
 import io.spacecomp.protocol.JobOutcome;
@@ -51,7 +52,7 @@ final class Downlink implements JobListener {
     CompletableFuture<ObjectNode> expect(String jobId) {
         CompletableFuture<ObjectNode> f = new CompletableFuture<>();
         if (waiting.putIfAbsent(jobId, f) != null) {
-            throw new io.spacecomp.emulator.wire.WireException("jobid", "job " + jobId + " is already being submitted");
+            throw new WireException("jobid", "job " + jobId + " is already being submitted");
         }
         return f;
     }
