@@ -2,6 +2,7 @@ package io.spacecomp.emulator.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.spacecomp.emulator.net.Http;
 import io.spacecomp.emulator.wire.Wire;
 
 import java.io.IOException;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class SseHub {
 
     static final int QUEUE_EVENTS = 1024;
+    /** At most this many open streams (the gateway's handler pool has 256 threads). */
+    static final int MAX_SUBSCRIBERS = 128;
     private static final long KEEPALIVE_S = 15;
 
     private static final Executor CLOSER = Executors.newCachedThreadPool(r -> {
@@ -62,6 +65,10 @@ final class SseHub {
 
     /** Streams events to one subscriber until it goes away or the hub closes (runs on the handler's thread). */
     void serve(HttpExchange exchange) throws IOException {
+        if (subscribers.size() >= MAX_SUBSCRIBERS) {
+            // Each stream holds a server thread: past this many, the API itself would starve.
+            throw new Http.Refusal(503, null, "too many subscribers (" + MAX_SUBSCRIBERS + "); poll /completion instead");
+        }
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);

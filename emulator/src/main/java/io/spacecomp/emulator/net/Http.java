@@ -127,7 +127,8 @@ public final class Http {
             }
         }
         try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(length == null ? 1024 : (int) Math.min(maxBytes, Long.parseLong(length.trim())));
+            long declared = length == null ? 1024 : Long.parseLong(length.trim());
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(maxBytes, declared)));
             byte[] buf = new byte[16 * 1024];
             int n;
             while ((n = in.read(buf)) > 0) {
