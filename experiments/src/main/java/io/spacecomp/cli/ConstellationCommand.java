@@ -99,7 +99,7 @@ final class ConstellationCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             WalkerShell shell = LiveShell.require(shellOptions, spec);
-            Flags.require(port >= 1 && port <= 65_535, "--port", "a port in [1, 65535]", port);
+            Flags.port("--port", port, false);
             Path data = (dataDir != null ? dataDir : Home.dataDir()).toAbsolutePath();
             Flags.require(Files.isDirectory(data), "--data-dir", "an existing directory", data);
             Path dir = dir(base != null ? base : Home.root().resolve("constellations"), name);

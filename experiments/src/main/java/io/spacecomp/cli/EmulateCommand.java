@@ -69,7 +69,7 @@ final class EmulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         WalkerShell shell = LiveShell.require(shellOptions, spec);
-        Flags.require(port >= 0 && port <= 65_535, "--port", "a port in [0, 65535]", port);
+        Flags.port("--port", port, true);
         Flags.require(portBase >= 1 && portBase + shell.size() <= 65_535, "--port-base",
                 "a port in [1, " + (65_535 - shell.size()) + "] (one port per satellite above it)", portBase);
         SatId coordinator = Flags.satellite("--los", los, shell);

@@ -19,6 +19,12 @@ final class Flags {
     private Flags() {
     }
 
+    /** Checks a TCP port flag; {@code allowAny} admits 0 (any free port). */
+    static void port(String flag, int value, boolean allowAny) {
+        int low = allowAny ? 0 : 1;
+        require(value >= low && value <= 65_535, flag, "a port in [" + low + ", 65535]", value);
+    }
+
     /** Parses an {@code http://host:port} URL flag. */
     static java.net.URI httpUrl(String flag, String text) {
         java.net.URI u;

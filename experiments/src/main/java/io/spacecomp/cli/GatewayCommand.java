@@ -54,8 +54,8 @@ final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         WalkerShell shell = LiveShell.require(shellOptions, spec);
-        Flags.require(port >= 0 && port <= 65_535, "--port", "a port in [0, 65535]", port);
-        Flags.require(downlinkPort >= 0 && downlinkPort <= 65_535, "--downlink-port", "a port in [0, 65535]", downlinkPort);
+        Flags.port("--port", port, true);
+        Flags.port("--downlink-port", downlinkPort, true);
         SatId coordinator = Flags.satellite("--los", los, shell);
         if (dataDir != null) {
             Flags.require(Files.isDirectory(dataDir), "--data-dir", "an existing directory", dataDir);

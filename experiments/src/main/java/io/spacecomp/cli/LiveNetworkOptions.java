@@ -18,7 +18,7 @@ public final class LiveNetworkOptions {
 
     SatelliteAddresses addresses(WalkerShell shell) {
         Flags.oneOf("--network", network, java.util.List.of("docker", "local"));
-        Flags.require(portBase >= 1 && portBase <= 65_535, "--port-base", "a port in [1, 65535]", portBase);
+        Flags.port("--port-base", portBase, false);
         SatelliteAddresses a = network.equals("local") ? SatelliteAddresses.local(portBase, shell.satsPerPlane())
                 : SatelliteAddresses.docker(portBase, shell.satsPerPlane());
         Flags.require(a.lastPort(shell.planes()) <= 65_535, "--port-base",
