@@ -137,12 +137,6 @@ final class HttpIsl implements Transport {
 
     private void post(Satellite here, Link link, Envelope e, int attempt) {
         SatId next = e.to();
-        String down = link.downReason();
-        if (down != null) {
-            release(here, link);
-            lost(here, e, down);
-            return;
-        }
         HttpRequest request = config.key().sign(e.addHeaders(HttpRequest.newBuilder(config.addresses().uri(next, "/isl"))))
                 .timeout(config.hopTimeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(e.message()))
@@ -164,9 +158,12 @@ final class HttpIsl implements Transport {
             }
             String why = error != null ? describe(error) : "HTTP " + response.statusCode();
             String reason = "no answer on the ISL " + here.id() + " -> " + next + " after " + attempt + " attempts (" + why + ")";
-            link.markDown(reason);
+            List<Envelope> behind = link.takeWaiting();
             release(here, link);
             lost(here, e, reason);
+            for (Envelope b : behind) {
+                lost(here, b, reason);
+            }
         });
     }
 

@@ -1,6 +1,8 @@
 package io.spacecomp.emulator.plane;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One directed ISL as a FIFO: at most {@link #MAX_IN_FLIGHT} envelopes on the wire at once, the rest
@@ -11,22 +13,18 @@ final class Link {
 
     static final int MAX_IN_FLIGHT = 2;
 
-    /** After a hop fails for good, the link counts as down this long: what waits fails at once, not after retries. */
-    static final long DOWN_NANOS = 2_000_000_000L;
-
     private final ArrayDeque<Envelope> waiting = new ArrayDeque<>();
     private int inFlight;
-    private volatile long downUntil;
-    private volatile String downReason;
 
-    void markDown(String reason) {
-        downReason = reason;
-        downUntil = System.nanoTime() + DOWN_NANOS;
-    }
-
-    /** Why the link is down, or null when it is (as far as we know) up. */
-    String downReason() {
-        return System.nanoTime() - downUntil < 0 ? downReason : null;
+    /**
+     * The hop of the envelope in flight failed for good: takes every envelope waiting behind it, to fail
+     * them at once rather than each after its own retries. Traffic queued later tries afresh, so a
+     * neighbour that comes back is used again at once.
+     */
+    synchronized List<Envelope> takeWaiting() {
+        List<Envelope> all = new ArrayList<>(waiting);
+        waiting.clear();
+        return all;
     }
 
     /** Queues {@code e}; returns it when it may go now, or null when it waits for an earlier one. */
@@ -47,5 +45,4 @@ final class Link {
         }
         return next;
     }
-
 }
