@@ -133,8 +133,7 @@ class EmulatedWordCountTest {
     @Test
     void combinerPathSkipsTheMappersAndCountsTheSame() throws Exception {
         JobRequest j = wordCount(4, 1, 4, 5, "bipartite", "center", 7, "corpus.txt");
-        ObjectNode body = new JobRequest(j.collectors(), j.minSat(), j.maxSat(), j.seed(), j.allocator(), j.reducer(),
-                "linecountingcollector", "mergecombiner", "nosuchmapper", j.reduceTask(), j.maxCollectRecords(), j.jobData(), true).body();
+        ObjectNode body = j.withTasks("linecountingcollector", "mergecombiner", "nosuchmapper", j.reduceTask(), true).body();
         GatewayClient.Answer a = bed.client.submit(body);
         assertEquals(200, a.status(), () -> new String(a.body()));
         JsonNode d = bed.client.await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
@@ -144,9 +143,8 @@ class EmulatedWordCountTest {
 
     @Test
     void fileResultsComeBackByDownload() throws Exception {
-        JobRequest j = wordCount(3, 1, 4, 9, "lapjv", "center", 2, "corpus.txt");
-        JobRequest files = new JobRequest(3, 1, 4, 9, "lapjv", "center", "testfilecollector", "", "testinvertmapper",
-                "testconcatreducer", 2, j.jobData(), false);
+        JobRequest files = wordCount(3, 1, 4, 9, "lapjv", "center", 2, "corpus.txt")
+                .withTasks("testfilecollector", "", "testinvertmapper", "testconcatreducer", false);
         GatewayClient.Answer a = bed.client.submit(files.body());
         assertEquals(200, a.status(), () -> new String(a.body()));
         String id = a.json().get("jobid").asText();
@@ -173,9 +171,8 @@ class EmulatedWordCountTest {
 
     @Test
     void aTaskThatThrowsFailsTheJobWithTheReason() throws Exception {
-        JobRequest j = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt");
-        JobRequest bad = new JobRequest(3, 1, 4, 3, "bipartite", "los", "doccollector", "", "testthrowingmapper", "sumreducer", 10,
-                j.jobData(), false);
+        JobRequest bad = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt")
+                .withTasks("doccollector", "", "testthrowingmapper", "sumreducer", false);
         GatewayClient.Answer a = bed.client.submit(bad.body());
         assertEquals(200, a.status(), () -> new String(a.body()));
         JsonNode d = bed.client.await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
@@ -186,9 +183,8 @@ class EmulatedWordCountTest {
 
     @Test
     void anUnknownTaskIsRefusedNamingTheField() throws Exception {
-        JobRequest j = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt");
-        JobRequest bad = new JobRequest(3, 1, 4, 3, "bipartite", "los", "doccollector", "", "nosuchmapper", "sumreducer", 10,
-                j.jobData(), false);
+        JobRequest bad = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt")
+                .withTasks("doccollector", "", "nosuchmapper", "sumreducer", false);
         GatewayClient.Answer a = bed.client.submit(bad.body());
         assertEquals(400, a.status(), () -> new String(a.body()));
         assertEquals("map_task", a.json().get("field").asText());

@@ -234,8 +234,8 @@ class HostileRequestsTest {
 
     @Test
     void finishedJobsSurviveAGatewayRestart() throws Exception {
-        JobRequest files = new JobRequest(3, 1, 4, 9, "lapjv", "center", "testfilecollector", "", "testinvertmapper",
-                "testconcatreducer", 2, valid().get("job_data"), false);
+        JobRequest files = wordCount(3, 1, 4, 9, "lapjv", "center", 2, "corpus.txt")
+                .withTasks("testfilecollector", "", "testinvertmapper", "testconcatreducer", false);
         String fileJob = bed.client.submit(files.body()).json().get("jobid").asText();
         String countJob = bed.client.submit(valid()).json().get("jobid").asText();
         JsonNode fileDone = bed.client.await(fileJob, Duration.ofSeconds(60));

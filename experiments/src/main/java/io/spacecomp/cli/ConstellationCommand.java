@@ -39,10 +39,19 @@ final class ConstellationCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: create, up, down or status");
     }
 
-    /** Where constellation NAME lives: {@code constellations/NAME} under the project. */
-    static Path dir(Path base, String name) {
-        Flags.require(name.matches("[a-z0-9][a-z0-9_-]{0,40}"), "NAME", "1-41 lower-case letters, digits, '_' or '-'", name);
-        return base.resolve(name);
+    /** The NAME and {@code --dir} every subcommand takes: where constellation NAME lives. */
+    static final class Where {
+        @Parameters(index = "0", paramLabel = "NAME", description = "Constellation name (lower-case letters, digits, '_', '-').")
+        String name;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where constellations are kept (default: the project's constellations/).")
+        Path base;
+
+        /** {@code DIR/NAME}, by default {@code constellations/NAME} under the project. */
+        Path dir() {
+            Flags.require(name.matches("[a-z0-9][a-z0-9_-]{0,40}"), "NAME", "1-41 lower-case letters, digits, '_' or '-'", name);
+            return (base != null ? base : Home.root().resolve("constellations")).resolve(name);
+        }
     }
 
     static ObjectNode settings(Path dir) throws IOException {
@@ -75,8 +84,8 @@ final class ConstellationCommand implements Runnable {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Write the compose project of constellation NAME.")
     static final class Create implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME", description = "Constellation name (lower-case letters, digits, '_', '-').")
-        String name;
+        @Mixin
+        Where where;
 
         @Mixin
         ShellOptions shellOptions;
@@ -90,9 +99,6 @@ final class ConstellationCommand implements Runnable {
         @Option(names = "--image", defaultValue = "spacecomp:local", description = "Image of every service (default: ${DEFAULT-VALUE}).")
         String image;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where constellations are kept (default: the project's constellations/).")
-        Path base;
-
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -102,9 +108,9 @@ final class ConstellationCommand implements Runnable {
             Flags.port("--port", port, false);
             Path data = (dataDir != null ? dataDir : Home.dataDir()).toAbsolutePath();
             Flags.require(Files.isDirectory(data), "--data-dir", "an existing directory", data);
-            Path dir = dir(base != null ? base : Home.root().resolve("constellations"), name);
+            Path dir = where.dir();
             Path results = Files.createDirectories(dir.resolve("results"));
-            ComposeFile compose = new ComposeFile(name, shell, image, port, data, results);
+            ComposeFile compose = new ComposeFile(where.name, shell, image, port, data, results);
             Files.writeString(dir.resolve("compose.yaml"), compose.yaml(), StandardCharsets.UTF_8);
             // The constellation's secret for internal traffic, readable by its owner only.
             Path env = dir.resolve(ComposeFile.ENV_FILE);
@@ -115,7 +121,7 @@ final class ConstellationCommand implements Runnable {
                 // not a POSIX file system: leave the default permissions
             }
             ObjectNode s = Wire.object();
-            s.put("name", name);
+            s.put("name", where.name);
             s.put("planes", shell.planes());
             s.put("sats", shell.satsPerPlane());
             s.put("port", port);
@@ -131,18 +137,15 @@ final class ConstellationCommand implements Runnable {
     @Command(name = "up", mixinStandardHelpOptions = true,
             description = "Start constellation NAME; builds its image first when missing (offline: docker/build-image.sh).")
     static final class Up implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where constellations are kept (default: the project's constellations/).")
-        Path base;
+        @Mixin
+        Where where;
 
         @Option(names = "--rebuild", description = "Build the image even when it exists.")
         boolean rebuild;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            Path dir = dir(base != null ? base : Home.root().resolve("constellations"), name);
+            Path dir = where.dir();
             String image = settings(dir).get("image").asText();
             boolean have = run(List.of("docker", "image", "inspect", "--format", "ok", image), dir, 60) == 0;
             if (rebuild || !have) {
@@ -159,15 +162,12 @@ final class ConstellationCommand implements Runnable {
 
     @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop constellation NAME and remove its containers and network.")
     static final class Down implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where constellations are kept (default: the project's constellations/).")
-        Path base;
+        @Mixin
+        Where where;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            Path dir = dir(base != null ? base : Home.root().resolve("constellations"), name);
+            Path dir = where.dir();
             settings(dir);
             List<String> down = compose(dir);
             down.addAll(List.of("down", "--remove-orphans", "-t", "5"));
@@ -178,11 +178,8 @@ final class ConstellationCommand implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Report every satellite's health through the gateway; waits up to --timeout for all, exits 1 when some are down.")
     static final class Status implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where constellations are kept (default: the project's constellations/).")
-        Path base;
+        @Mixin
+        Where where;
 
         @Option(names = "--timeout", defaultValue = "60", paramLabel = "S", description = "Seconds to wait for every satellite, 0..3600 (default: ${DEFAULT-VALUE}).")
         int timeoutS;
@@ -193,7 +190,7 @@ final class ConstellationCommand implements Runnable {
         @Override
         public Integer call() throws IOException, InterruptedException {
             Flags.require(timeoutS >= 0 && timeoutS <= 3600, "--timeout", "seconds in [0, 3600]", timeoutS);
-            Path dir = dir(base != null ? base : Home.root().resolve("constellations"), name);
+            Path dir = where.dir();
             ObjectNode s = settings(dir);
             GatewayClient client = new GatewayClient(URI.create("http://127.0.0.1:" + s.get("port").asInt()));
             PrintWriter out = spec.commandLine().getOut();
@@ -206,7 +203,7 @@ final class ConstellationCommand implements Runnable {
                     last = h.get("up").asInt() + " of " + h.get("total").asInt() + " satellites up"
                             + (h.get("down").isEmpty() ? "" : ", down: " + h.get("down"));
                     if (h.get("down").isEmpty()) {
-                        out.printf("%s: %s (%.1f s)%n", name, last, (System.nanoTime() - start) / 1e9);
+                        out.printf("%s: %s (%.1f s)%n", where.name, last, (System.nanoTime() - start) / 1e9);
                         out.flush();
                         return 0;
                     }
@@ -214,7 +211,7 @@ final class ConstellationCommand implements Runnable {
                     last = "the gateway does not answer on port " + s.get("port").asInt() + " (" + e.getMessage() + ")";
                 }
                 if (System.nanoTime() > end) {
-                    out.printf("%s: %s after %d s%n", name, last, timeoutS);
+                    out.printf("%s: %s after %d s%n", where.name, last, timeoutS);
                     out.flush();
                     return 1;
                 }

@@ -23,6 +23,12 @@ public record JobRequest(int collectors, int minSat, int maxSat, long seed, Stri
                          String collectTask, String combineTask, String mapTask, String reduceTask, int maxCollectRecords,
                          JsonNode jobData, boolean skipMap) {
 
+    /** The same job with other tasks; {@code skipMap} takes the combiner path. */
+    public JobRequest withTasks(String collect, String combine, String map, String reduce, boolean skip) {
+        return new JobRequest(collectors, minSat, maxSat, seed, allocator, reducer, collect, combine, map, reduce,
+                maxCollectRecords, jobData, skip);
+    }
+
     /**
      * The AOI job.py would list: both indices in [minSat, maxSat), shuffled with the seed. The gateway
      * checks that they lie inside its shell.
