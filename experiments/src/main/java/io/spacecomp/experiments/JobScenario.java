@@ -5,10 +5,12 @@ import io.spacecomp.orbit.aoi.Pass;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.ground.Cities;
 import io.spacecomp.orbit.ground.City;
+import io.spacecomp.orbit.ground.GroundStation;
 import io.spacecomp.orbit.ground.Visibility;
 import io.spacecomp.orbit.ground.VisibleSatellite;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.scenario.StationSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +31,13 @@ import java.util.SplittableRandom;
  * @param aoiSats     number of satellites of that pass inside the AOI
  * @param collectors  k = max(1, ⌊aoiSats/5⌋) collectors, in the order the allocators see them
  * @param candidates  k candidate mappers, disjoint from the collectors
- * @param city        the city whose ground station submits the job
+ * @param station     the ground station that submits the job
+ * @param stationName how the CSV names it: "City (CC)" for a shipped city, else the station's name
  * @param los         the highest satellite that city sees (elevation ≥ {@link #MIN_ELEVATION_DEG})
  * @param losElevationDeg the LOS satellite's elevation seen from the city (degrees)
  */
 public record JobScenario(WalkerShell shell, int run, long runSeed, double epochS, Pass pass, int aoiSats,
-                          List<SatId> collectors, List<SatId> candidates, City city, SatId los,
+                          List<SatId> collectors, List<SatId> candidates, GroundStation station, String stationName, SatId los,
                           double losElevationDeg) {
 
     /** The AOI of every run. */
@@ -55,19 +58,31 @@ public record JobScenario(WalkerShell shell, int run, long runSeed, double epoch
         candidates = List.copyOf(candidates);
     }
 
-    /** Draws run {@code run}'s scenario over {@code geometry} from {@code runSeed}. */
+    /** Draws run {@code run}'s scenario over {@code geometry} from {@code runSeed} by the paper's rules. */
     public static JobScenario draw(CircularOrbitGeometry geometry, int run, long runSeed) {
+        return draw(geometry, DrawRules.PAPER, run, runSeed);
+    }
+
+    /**
+     * Draws run {@code run}'s scenario by {@code rules}: the job's time (redrawn until the pass over the area
+     * holds k collectors and k candidates), a seeded shuffle of those satellites, and a station of the pool
+     * that sees a satellite (redrawn until one does).
+     */
+    public static JobScenario draw(CircularOrbitGeometry geometry, DrawRules rules, int run, long runSeed) {
         SplittableRandom rnd = new SplittableRandom(runSeed);
-        Pass pass = run % 2 == 0 ? Pass.ASCENDING : Pass.DESCENDING;
+        Pass pass = rules.aoi().pass().passOfRun(run);
         double epochS = 0;
         List<SatId> aoi = List.of();
-        for (int draw = 0; draw < MAX_DRAWS && aoi.size() < 2; draw++) {
-            epochS = rnd.nextDouble() * SIDEREAL_DAY_S;
-            aoi = AOI.satellitesInside(geometry, epochS, pass);
+        int draws = rules.epochS() == null ? MAX_DRAWS : 1;
+        for (int draw = 0; draw < draws && !enough(aoi.size(), rules); draw++) {
+            epochS = rules.epochS() == null ? rnd.nextDouble() * SIDEREAL_DAY_S : rules.epochS();
+            aoi = rules.aoi().box().satellitesInside(geometry, epochS, pass);
         }
-        if (aoi.size() < 2) {
+        if (!enough(aoi.size(), rules)) {
             throw new IllegalArgumentException("a " + geometry.shell().planes() + " x " + geometry.shell().satsPerPlane()
-                    + " shell never has 2 " + pass.name().toLowerCase(java.util.Locale.ROOT) + " satellites over the AOI; use more planes");
+                    + " shell " + (rules.epochS() == null ? "never has" : "does not have, at t = " + rules.epochS() + " s,")
+                    + " enough " + pass.name().toLowerCase(java.util.Locale.ROOT) + " satellites over the AOI for "
+                    + rules.collectors().text() + " collectors and as many mappers; use more planes or a larger area");
         }
         List<SatId> shuffled = new ArrayList<>(aoi);
         for (int i = shuffled.size() - 1; i > 0; i--) {
@@ -76,18 +91,38 @@ public record JobScenario(WalkerShell shell, int run, long runSeed, double epoch
             shuffled.set(i, shuffled.get(j));
             shuffled.set(j, tmp);
         }
-        int k = Math.max(1, shuffled.size() / FRACTION_DENOMINATOR);
-        List<City> cities = Cities.withPopulationAbove(MIN_CITY_POPULATION);
-        for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            City city = cities.get(rnd.nextInt(cities.size()));
-            Optional<VisibleSatellite> los = Visibility.lineOfSight(geometry, city.asStation(MIN_ELEVATION_DEG), epochS);
-            if (los.isPresent()) {
-                return new JobScenario(geometry.shell(), run, runSeed, epochS, pass, aoi.size(),
-                        shuffled.subList(0, k), shuffled.subList(k, 2 * k), city, los.get().sat(), los.get().elevationDeg());
+        int k = rules.collectors().of(shuffled.size());
+        List<GroundStation> stations = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        double mask = rules.stations().minElevationDeg();
+        if (rules.stations().pool() instanceof StationSpec.Pool.Cities c) {
+            for (City city : Cities.withPopulationAbove(c.minPopulation())) {
+                stations.add(city.asStation(mask));
+                names.add(city.name() + " (" + city.country() + ")");
+            }
+        } else if (rules.stations().pool() instanceof StationSpec.Pool.Listed l) {
+            for (GroundStation g : l.stations()) {
+                stations.add(g);
+                names.add(g.name());
             }
         }
-        throw new IllegalArgumentException("no city of the list sees a satellite above " + MIN_ELEVATION_DEG
-                + " deg in a " + geometry.shell().planes() + "-plane shell; use more planes");
+        for (int draw = 0; draw < MAX_DRAWS; draw++) {
+            int pick = rnd.nextInt(stations.size());
+            GroundStation station = stations.get(pick);
+            Optional<VisibleSatellite> los = Visibility.lineOfSight(geometry, station, epochS);
+            if (los.isPresent()) {
+                return new JobScenario(geometry.shell(), run, runSeed, epochS, pass, aoi.size(),
+                        shuffled.subList(0, k), shuffled.subList(k, 2 * k), station, names.get(pick), los.get().sat(),
+                        los.get().elevationDeg());
+            }
+        }
+        throw new IllegalArgumentException("no ground station of the pool sees a satellite above its elevation mask in a "
+                + geometry.shell().planes() + "-plane shell at t = " + epochS + " s; use more planes or other stations");
+    }
+
+    /** Whether an AOI of {@code n} satellites holds k collectors and k candidate mappers (and at least 2). */
+    private static boolean enough(int n, DrawRules rules) {
+        return n >= 2 && 2 * rules.collectors().of(n) <= n;
     }
 
     /** Number of collectors k (= number of candidate mappers). */

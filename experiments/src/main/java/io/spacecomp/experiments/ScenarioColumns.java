@@ -22,7 +22,7 @@ final class ScenarioColumns {
                 Column.of("pass", "ascending or descending satellites only", r -> scenario.apply(r).pass().name().toLowerCase(java.util.Locale.ROOT)),
                 Column.of("aoi_sats", "satellites of that pass over the AOI", r -> Csv.num(scenario.apply(r).aoiSats())),
                 Column.of("collectors", "collectors k (= candidate mappers)", r -> Csv.num(scenario.apply(r).k())),
-                Column.of("city", "the LOS ground station's city", r -> scenario.apply(r).city().name() + " (" + scenario.apply(r).city().country() + ")"),
+                Column.of("city", "the LOS ground station's city", r -> scenario.apply(r).stationName()),
                 Column.of("los_sat", "LOS satellite: index in its plane", r -> Csv.num(scenario.apply(r).los().sat())),
                 Column.of("los_orb", "LOS satellite: plane", r -> Csv.num(scenario.apply(r).los().orb())));
     }
