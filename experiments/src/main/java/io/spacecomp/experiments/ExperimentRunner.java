@@ -103,7 +103,7 @@ public final class ExperimentRunner {
         return s;
     }
 
-    static Map<String, String> versions() {
+    public static Map<String, String> versions() {
         Map<String, String> v = new LinkedHashMap<>();
         Properties p = new Properties();
         try (InputStream in = ExperimentRunner.class.getResourceAsStream("versions.properties")) {

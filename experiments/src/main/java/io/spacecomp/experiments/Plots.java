@@ -50,14 +50,17 @@ public final class Plots {
 
     /** Writes {@code spec} to {@code png} and {@code svg}. */
     public static void write(ChartSpec spec, Path png, Path svg) {
-        JFreeChart chart = chart(spec);
-        int height = 90 + PANEL_HEIGHT * spec.panels().size();
+        write(chart(spec), WIDTH, 90 + PANEL_HEIGHT * spec.panels().size(), png, svg);
+    }
+
+    /** Writes {@code chart} to {@code png} and {@code svg}; the SVG's bytes depend on the chart alone. */
+    public static void write(JFreeChart chart, int width, int height, Path png, Path svg) {
         try {
-            ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, height);
-            SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
+            ChartUtils.saveChartAsPNG(png.toFile(), chart, width, height);
+            SVGGraphics2D g = new SVGGraphics2D(width, height);
             g.setDefsKeyPrefix("spacecomp-"); // the default prefix reads the clock: same chart, same bytes
             g.setGeomDoubleConverter(Plots::twoDecimals); // pixels to 0.01: a third of the file size
-            chart.draw(g, new Rectangle(0, 0, WIDTH, height));
+            chart.draw(g, new Rectangle(0, 0, width, height));
             SVGUtils.writeToSVG(svg.toFile(), g.getSVGElement());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png + " / " + svg, e);

@@ -237,7 +237,7 @@ final class ScenarioNode {
     }
 
     static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        if (v == Math.rint(v) && Math.abs(v) <= 1e18) {
             return Long.toString((long) v);
         }
         String s = Double.toString(v);

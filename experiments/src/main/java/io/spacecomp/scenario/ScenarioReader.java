@@ -1,6 +1,7 @@
 package io.spacecomp.scenario;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -47,7 +48,8 @@ public final class ScenarioReader {
     /** Largest whole count of collectors; a fraction is a number in (0, 0.5]. */
     private static final int MAX_COLLECTORS = 10_000;
 
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    // a key given twice is an error, not "the last one wins"
+    private static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
     private ScenarioReader() {

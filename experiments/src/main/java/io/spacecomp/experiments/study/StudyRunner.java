@@ -1,0 +1,136 @@
+package io.spacecomp.experiments.study;
+
+import io.spacecomp.experiments.DrawRules;
+import io.spacecomp.experiments.JobScenario;
+import io.spacecomp.experiments.Seeds;
+import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.placement.CostModel;
+import io.spacecomp.protocol.JobOutcome;
+import io.spacecomp.protocol.JobPlan;
+import io.spacecomp.protocol.JobSpec;
+import io.spacecomp.protocol.ProcessingModel;
+import io.spacecomp.routing.Path;
+import io.spacecomp.routing.Router;
+import io.spacecomp.routing.Routers;
+import io.spacecomp.scenario.Compare;
+import io.spacecomp.scenario.ConstellationSpec;
+import io.spacecomp.scenario.CostSpec;
+import io.spacecomp.scenario.Scenario;
+import io.spacecomp.scenario.SweepPoint;
+import io.spacecomp.scenario.TaskNames;
+import io.spacecomp.sim.LinkRate;
+import io.spacecomp.sim.Simulation;
+import io.spacecomp.sim.SimulationConfig;
+import io.spacecomp.tasks.DataFiles;
+import io.spacecomp.tasks.TaskRegistry;
+import io.spacecomp.trace.TraceSink;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one seeded run of a study: draws the job set-up from the run's seed, then runs every compared
+ * strategy's job through the job protocol in the simulator (the same coordinator, planner and tasks the
+ * live testbed runs) and measures the plan it made along the strategy's routes.
+ */
+public final class StudyRunner {
+
+    private final TaskRegistry tasks;
+    private final java.nio.file.Path defaultDataDir;
+
+    /**
+     * @param tasks          the task registry (built-ins plus any user jars)
+     * @param defaultDataDir the collectors' data directory when the scenario names none
+     */
+    public StudyRunner(TaskRegistry tasks, java.nio.file.Path defaultDataDir) {
+        this.tasks = tasks;
+        this.defaultDataDir = defaultDataDir;
+    }
+
+    /** The geometry of a scenario's constellation. */
+    public static CircularOrbitGeometry geometry(Scenario s) {
+        if (s.constellation() instanceof ConstellationSpec.Walker w) {
+            return new CircularOrbitGeometry(w.shell());
+        }
+        throw new IllegalArgumentException("constellation.tle: a study over a TLE catalogue is not supported yet; "
+                + "describe the shell with constellation.walker");
+    }
+
+    /** The seed of run {@code run} at sweep point {@code point}. */
+    public static long runSeed(Scenario base, int point, int run) {
+        return Seeds.derive(base.seed(), "study", point, run);
+    }
+
+    /** Runs every strategy of {@code point}'s scenario on run {@code run}'s draw. */
+    public StudyRun run(SweepPoint point, int run, long runSeed) {
+        Scenario s = point.scenario();
+        CircularOrbitGeometry geometry = geometry(s);
+        JobScenario draw = JobScenario.draw(geometry, DrawRules.of(s), run, runSeed);
+        List<SatId> aoi = new ArrayList<>(draw.collectors());
+        aoi.addAll(draw.candidates());
+        DataFiles data = new DataFiles(s.dataDir() != null ? s.dataDir() : defaultDataDir);
+        List<StudyJob> jobs = new ArrayList<>();
+        for (Compare.Strategy st : s.compare().strategies()) {
+            jobs.add(job(s, geometry, draw, aoi, data, st, runSeed));
+        }
+        return new StudyRun(point, draw, jobs);
+    }
+
+    private StudyJob job(Scenario s, CircularOrbitGeometry geometry, JobScenario draw, List<SatId> aoi, DataFiles data,
+                         Compare.Strategy st, long runSeed) {
+        CostModel model = s.cost().model();
+        SimulationConfig config = new SimulationConfig(geometry, st.router(), s.routing(), s.compare().costKind(), model,
+                ProcessingModel.DEFAULT, new LinkRate(model.linkBudget(), 0.0), data, tasks, runSeed, 0.0, TraceSink.NONE);
+        Simulation sim = new Simulation(config);
+        TaskNames t = s.job().tasks();
+        JobSpec spec = new JobSpec("run" + draw.run() + "-" + st.label(), draw.k(), aoi, st.allocator(), st.reducer(),
+                t.collect(), t.map(), t.combine(), t.reduce(), s.job().maxCollectRecords(), s.job().data(),
+                s.job().timeoutS(), Seeds.stream(runSeed, 1));
+        sim.submit(spec, draw.los(), draw.epochS());
+        JobOutcome o = sim.run().get(0);
+        Map<StudyMetric, Double> values = new EnumMap<>(StudyMetric.class);
+        if (o.reducer() != null && !o.allocations().isEmpty()) {
+            Router router = Routers.byName(st.router(), geometry, s.routing());
+            measure(values, router, o.allocations(), o.reducer(), draw.los(), draw.epochS(), s.cost(), t.skipsMap());
+        }
+        values.put(StudyMetric.JOB_TIME, o.done() ? o.jobTimeS() : Double.NaN);
+        return new StudyJob(st, o.done(), o.done() ? "" : o.error(), o.reducer(), values);
+    }
+
+    /** Map and reduce cost, distance and hops of the plan along {@code router}'s paths at {@code tS}. */
+    static void measure(Map<StudyMetric, Double> values, Router router, List<JobPlan.Allocation> allocations, SatId reducer,
+                        SatId los, double tS, CostSpec cost, boolean skipMap) {
+        CostModel map = cost.model();
+        CostModel toReducer = map.withVolume(map.volumeBytes() / cost.mapCompression());
+        CostModel toLos = map.withVolume(map.volumeBytes() / (cost.mapCompression() * cost.reductionFactor()));
+        double mapCost = 0;
+        double reduceCost = 0;
+        double km = 0;
+        long hops = 0;
+        for (JobPlan.Allocation a : allocations) {
+            SatId source = a.collector();
+            if (!skipMap) {
+                Path p = router.route(a.collector(), a.mapper(), tS);
+                mapCost += map.cost(p.hopCount(), p.distanceKm());
+                km += p.distanceKm();
+                hops += p.hopCount();
+                source = a.mapper();
+            }
+            Path r = router.route(source, reducer, tS);
+            reduceCost += toReducer.cost(r.hopCount(), r.distanceKm());
+            km += r.distanceKm();
+            hops += r.hopCount();
+        }
+        Path back = router.route(reducer, los, tS);
+        reduceCost += toLos.cost(back.hopCount(), back.distanceKm());
+        km += back.distanceKm();
+        hops += back.hopCount();
+        values.put(StudyMetric.MAP_COST, mapCost);
+        values.put(StudyMetric.REDUCE_COST, reduceCost);
+        values.put(StudyMetric.DISTANCE, km);
+        values.put(StudyMetric.HOPS, (double) hops);
+    }
+}
