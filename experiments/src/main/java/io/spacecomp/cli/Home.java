@@ -10,7 +10,8 @@ final class Home {
 
     static Path root() {
         String home = System.getProperty("spacecomp.home");
-        return home != null ? Path.of(home) : Path.of("").toAbsolutePath();
+        // without the script's property (tests, an IDE), the checkout the code runs from, else the working directory
+        return home != null ? Path.of(home) : io.spacecomp.experiments.ProjectPaths.root().orElse(Path.of("").toAbsolutePath());
     }
 
     /** The project's own data directory, the collectors' default. */

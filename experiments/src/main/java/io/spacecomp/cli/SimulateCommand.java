@@ -13,6 +13,10 @@ import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.protocol.ProcessingModel;
 import io.spacecomp.routing.Routers;
+import io.spacecomp.experiments.study.ScenarioJobs;
+import io.spacecomp.scenario.Compare;
+import io.spacecomp.scenario.Scenario;
+import io.spacecomp.scenario.ScenarioFile;
 import io.spacecomp.sim.LinkRate;
 import io.spacecomp.sim.Simulation;
 import io.spacecomp.sim.SimulationConfig;
@@ -112,6 +116,10 @@ final class SimulateCommand implements Runnable {
     @Option(names = "--trace", paramLabel = "FILE", description = "Write a JSON-Lines trace of every event to FILE.")
     Path trace;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Run the jobs a scenario file describes (its shell, area, stations, job, cost and first strategy).")
+    Path scenario;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -131,15 +139,46 @@ final class SimulateCommand implements Runnable {
 
     @Override
     public void run() {
+        Flags.require(jitterS >= 0 && jitterS <= 60, "--jitter", "seconds in [0, 60]", jitterS);
+        Flags.require(jobs >= 1 && jobs <= 10_000, "--jobs", "an integer in [1, 10000]", jobs);
+        ScenarioJobs.Plan plan = scenario != null ? fromScenario() : fromFlags();
+        execute(plan);
+    }
+
+    /** The jobs a scenario file describes; flags that the file sets are refused, not silently overridden. */
+    private ScenarioJobs.Plan fromScenario() {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (String flag : List.of("--planes", "--sats", "--inclination", "--altitude", "--phasing", "--earth-radius",
+                "--aoi-min", "--aoi-max", "--collectors", "--cost", "--seed", "--data-dir", "--data", "--max-collect-records",
+                "--los", "--timeout", "--link-rate", "--protect", "--polar-limit")) {
+            if (parsed.hasMatchedOption(flag)) {
+                throw new IllegalArgumentException("invalid value for " + flag + ": not with --scenario (allowed: set it in "
+                        + scenario + "; with a scenario only --allocator, --reducer, --router, --jobs, --jitter, --trace "
+                        + "and --json apply)");
+            }
+        }
+        ScenarioFile file = StudyCommandSupport.read(scenario);
+        Scenario s = file.base();
+        Compare c = s.compare();
+        String a = parsed.hasMatchedOption("--allocator") ? allocator : c.allocators().get(0);
+        String r = parsed.hasMatchedOption("--reducer") ? reducer : c.reducers().get(0);
+        String rt = parsed.hasMatchedOption("--router") ? router : c.routers().get(0);
+        Flags.oneOf("--allocator", a, Allocators.NAMES);
+        Flags.oneOf("--reducer", r, List.of("los", "center", "median"));
+        Flags.oneOf("--router", rt, Routers.NAMES);
+        int n = parsed.hasMatchedOption("--jobs") ? jobs : s.job().jobs();
+        return ScenarioJobs.plan(s, new Compare.Strategy(a, r, rt), n, TaskRegistry.discover(), Home.dataDir(), jitterS);
+    }
+
+    /** The jobs the flags describe: leopymr's grid AOI on a Walker shell, every job from the coordinator at t = 0. */
+    private ScenarioJobs.Plan fromFlags() {
         WalkerShell shell = shellOptions.toShell();
         Flags.oneOf("--allocator", allocator, Allocators.NAMES);
         Flags.oneOf("--reducer", reducer, List.of("los", "center", "median"));
         Flags.oneOf("--router", router, Routers.NAMES);
         Flags.oneOf("--cost", cost, List.of("hops", "distance", "eq5"));
         Flags.require(maxCollectRecords >= 1, "--max-collect-records", "an integer >= 1", maxCollectRecords);
-        Flags.require(jobs >= 1 && jobs <= 10_000, "--jobs", "an integer in [1, 10000]", jobs);
         Flags.require(timeoutS > 0 && Double.isFinite(timeoutS), "--timeout", "seconds > 0", timeoutS);
-        Flags.require(jitterS >= 0 && jitterS <= 60, "--jitter", "seconds in [0, 60]", jitterS);
         Flags.require(linkRate >= 0 && Double.isFinite(linkRate), "--link-rate", "bit/s >= 0", linkRate);
         List<SatId> aoi;
         try {
@@ -159,21 +198,30 @@ final class SimulateCommand implements Runnable {
             throw new IllegalArgumentException("invalid value for --data: " + e.getMessage());
         }
 
+        SimulationConfig config = new SimulationConfig(new CircularOrbitGeometry(shell), router, routeOptions.toOptions(),
+                CostKind.parse(cost), CostModel.PAPER_DEFAULT, ProcessingModel.DEFAULT,
+                linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, TaskRegistry.discover(), seed,
+                jitterS, TraceSink.NONE);
+        List<ScenarioJobs.Submission> submissions = new ArrayList<>();
+        for (int j = 1; j <= jobs; j++) {
+            List<SatId> jobAoi = j == 1 ? aoi : GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed + j - 1);
+            submissions.add(new ScenarioJobs.Submission(JobSpec.wordCount("job-" + j, collectors, jobAoi, allocator,
+                    ReducerPlacement.parse(reducer).cliName(), maxCollectRecords, data, seed + j - 1).withTimeout(timeoutS),
+                    coordinator, 0.0, null));
+        }
+        return new ScenarioJobs.Plan(config, submissions);
+    }
+
+    private void execute(ScenarioJobs.Plan plan) {
         long start = System.nanoTime(); // wall_ms is reported to the user; the simulation never reads it
         List<JobOutcome> outcomes;
         long events;
         long maxVisits = 0;
         try (OutputStream traceOut = trace == null ? null : new BufferedOutputStream(Files.newOutputStream(trace))) {
             TraceSink sink = traceOut == null ? TraceSink.NONE : new JsonLinesTrace(traceOut);
-            SimulationConfig config = new SimulationConfig(new CircularOrbitGeometry(shell), router, routeOptions.toOptions(),
-                    CostKind.parse(cost), CostModel.PAPER_DEFAULT, ProcessingModel.DEFAULT,
-                    linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, TaskRegistry.discover(), seed,
-                    jitterS, sink);
-            Simulation sim = new Simulation(config);
-            for (int j = 1; j <= jobs; j++) {
-                List<SatId> jobAoi = j == 1 ? aoi : GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed + j - 1);
-                sim.submit(JobSpec.wordCount("job-" + j, collectors, jobAoi, allocator, ReducerPlacement.parse(reducer).cliName(),
-                        maxCollectRecords, data, seed + j - 1).withTimeout(timeoutS), coordinator, 0.0);
+            Simulation sim = new Simulation(plan.config().withTrace(sink));
+            for (ScenarioJobs.Submission sub : plan.jobs()) {
+                sim.submit(sub.spec(), sub.los(), sub.atS());
             }
             outcomes = sim.run();
             events = sim.events();
@@ -185,6 +233,8 @@ final class SimulateCommand implements Runnable {
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
 
+        Map<String, ScenarioJobs.Submission> byId = new LinkedHashMap<>();
+        plan.jobs().forEach(sub -> byId.put(sub.spec().jobId(), sub));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JobOutcome o : outcomes) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -192,6 +242,14 @@ final class SimulateCommand implements Runnable {
             row.put("done", o.done());
             if (!o.done()) {
                 row.put("error", o.error());
+            }
+            ScenarioJobs.Submission sub = byId.get(o.jobId());
+            if (sub != null && sub.draw() != null) {
+                row.put("station", sub.draw().stationName());
+                row.put("epoch_s", sub.atS());
+                row.put("aoi_sats", sub.draw().aoiSats());
+                row.put("collectors", sub.draw().k());
+                row.put("strategy", sub.spec().allocator() + "/" + sub.spec().reducerPlacement() + "/" + plan.config().router());
             }
             row.put("job_time_s", o.jobTimeS());
             row.put("los", new int[] {o.los().sat(), o.los().orb()});
@@ -221,7 +279,7 @@ final class SimulateCommand implements Runnable {
             w.println(Json.write(out));
         } else {
             for (Map<String, Object> r : rows) {
-                w.println(r);
+                w.println(Json.line(r));
             }
             w.printf("%d events, %d ms wall time, peak heap %d MB%n", events, wallMs, peakHeapMb());
         }

@@ -1,0 +1,82 @@
+package io.spacecomp.experiments.study;
+
+import io.spacecomp.experiments.DrawRules;
+import io.spacecomp.experiments.JobScenario;
+import io.spacecomp.experiments.Seeds;
+import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.protocol.JobSpec;
+import io.spacecomp.protocol.ProcessingModel;
+import io.spacecomp.scenario.Compare;
+import io.spacecomp.scenario.Scenario;
+import io.spacecomp.scenario.TaskNames;
+import io.spacecomp.sim.LinkRate;
+import io.spacecomp.sim.SimulationConfig;
+import io.spacecomp.tasks.DataFiles;
+import io.spacecomp.tasks.TaskRegistry;
+import io.spacecomp.trace.TraceSink;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The concurrent jobs {@code simulate --scenario} submits: job 1 draws its time, area satellites and
+ * station from the scenario's seed as a study's run 0 does; every further job draws its own satellites
+ * and station at that same time, so all of them run at once.
+ */
+public final class ScenarioJobs {
+
+    private ScenarioJobs() {
+    }
+
+    /** One job to submit: its spec, its coordinator, when, and the draw behind it. */
+    public record Submission(JobSpec spec, SatId los, double atS, JobScenario draw) {
+    }
+
+    /**
+     * A simulation of a scenario's jobs.
+     *
+     * @param config the simulator's configuration (no trace; add one with {@link SimulationConfig#withTrace})
+     * @param jobs   the jobs, in submission order
+     */
+    public record Plan(SimulationConfig config, List<Submission> jobs) {
+        public Plan {
+            jobs = List.copyOf(jobs);
+        }
+    }
+
+    /**
+     * @param s              the scenario (its sweep, if any, is not expanded: the file's own values run)
+     * @param strategy       the allocator, reducer placement and router of every job
+     * @param jobs           how many concurrent jobs
+     * @param tasks          the task registry
+     * @param defaultDataDir the collectors' data directory when the scenario names none
+     * @param maxJitterS     random extra delay per hop (s)
+     */
+    public static Plan plan(Scenario s, Compare.Strategy strategy, int jobs, TaskRegistry tasks, Path defaultDataDir,
+                            double maxJitterS) {
+        CircularOrbitGeometry geometry = StudyRunner.geometry(s);
+        DrawRules rules = DrawRules.of(s);
+        List<Submission> out = new ArrayList<>();
+        TaskNames t = s.job().tasks();
+        for (int j = 0; j < jobs; j++) {
+            long seed = Seeds.derive(s.seed(), "simulate", 0, j);
+            JobScenario draw = JobScenario.draw(geometry, rules, j, seed);
+            if (j == 0) {
+                rules = new DrawRules(rules.aoi(), rules.collectors(), rules.stations(), draw.epochS());
+            }
+            List<SatId> aoi = new ArrayList<>(draw.collectors());
+            aoi.addAll(draw.candidates());
+            JobSpec spec = new JobSpec("job-" + (j + 1), draw.k(), aoi, strategy.allocator(), strategy.reducer(), t.collect(),
+                    t.map(), t.combine(), t.reduce(), s.job().maxCollectRecords(), s.job().data(), s.job().timeoutS(),
+                    Seeds.stream(seed, 1));
+            out.add(new Submission(spec, draw.los(), draw.epochS(), draw));
+        }
+        DataFiles data = new DataFiles(s.dataDir() != null ? s.dataDir() : defaultDataDir);
+        SimulationConfig config = new SimulationConfig(geometry, strategy.router(), s.routing(), s.compare().costKind(),
+                s.cost().model(), ProcessingModel.DEFAULT, new LinkRate(s.cost().model().linkBudget(), 0.0), data, tasks,
+                s.seed(), maxJitterS, TraceSink.NONE);
+        return new Plan(config, out);
+    }
+}

@@ -1,0 +1,97 @@
+package io.spacecomp.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The scenario flag of experiment and simulate, as a user types them. */
+class ScenarioCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path POLAR = Path.of("..", "scenarios", "examples", "polar-100.yaml");
+
+    @Test
+    void simulateRunsTheScenariosJobsThroughTheProtocolExactly() throws Exception {
+        CliRun run = CliRun.of("simulate", "--scenario", POLAR.toString(), "--jobs", "3", "--allocator", "lapjv", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode jobs = JSON.readTree(run.out()).get("jobs");
+        assertEquals(3, jobs.size());
+        // the single-process count of data/corpus.txt: lines, each split at every single space (Python's split(" "))
+        String text = Files.readString(Path.of("..", "data", "corpus.txt"));
+        String[] lines = text.split("\r?\n", -1);
+        long words = 0;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int i = 0; i < lines.length - (text.endsWith("\n") ? 1 : 0); i++) {
+            for (String w : lines[i].split(" ", -1)) {
+                words++;
+                keys.add(w);
+            }
+        }
+        for (JsonNode j : jobs) {
+            assertTrue(j.get("done").asBoolean(), j.toString());
+            assertEquals("lapjv/center/manhattan", j.get("strategy").asText());
+            assertEquals(words, j.get("result_total").asLong());
+            assertEquals(keys.size(), j.get("result_keys").asInt());
+            assertEquals(jobs.get(0).get("epoch_s").asDouble(), j.get("epoch_s").asDouble(), 0.0, "all jobs at one time");
+            assertTrue(j.get("station").asText().matches("Darmstadt|Kiruna|Madrid"), j.toString());
+        }
+        CliRun again = CliRun.of("simulate", "--scenario", POLAR.toString(), "--jobs", "3", "--allocator", "lapjv", "--json");
+        assertEquals(JSON.readTree(run.out()).get("jobs"), JSON.readTree(again.out()).get("jobs"), "same file, same jobs");
+    }
+
+    @Test
+    void simulateRefusesFlagsTheFileSets() {
+        CliRun run = CliRun.of("simulate", "--scenario", POLAR.toString(), "--planes", "20");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--planes: not with --scenario"), run.err());
+    }
+
+    @Test
+    void badScenarioExitsTwoNamingKeyAndLine(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "name: bad\nconstellation:\n  walker: {planes: 20, sats: 20, inclination_deg: 200, altitude_km: 550}\n");
+        for (String command : new String[] {"experiment", "simulate"}) {
+            CliRun run = CliRun.of(command, "--scenario", bad.toString());
+            assertEquals(2, run.exitCode(), command);
+            assertTrue(run.err().contains(bad + ":3: constellation.walker.inclination_deg: 200 is not in [0, 180]"), run.err());
+        }
+        CliRun missing = CliRun.of("experiment", "--scenario", tmp.resolve("none.yaml").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("--scenario"), missing.err());
+    }
+
+    @Test
+    void experimentWritesEveryMetricIntoTheGivenFolder(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("polar");
+        CliRun run = CliRun.of("experiment", "--scenario", POLAR.toString(), "--quick", "--runs", "2", "--quiet", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        for (String metric : new String[] {"map-cost", "reduce-cost", "distance", "hops", "job-time"}) {
+            for (String ext : new String[] {"csv", "png", "svg", "json"}) {
+                Path f = out.resolve("polar-100-" + metric + "." + ext);
+                assertTrue(Files.size(f) > 100, f.toString());
+            }
+        }
+        assertTrue(run.out().contains("bipartite/center/distance-aware"), run.out());
+        CliRun withName = CliRun.of("experiment", "map-allocation", "--scenario", POLAR.toString());
+        assertEquals(2, withName.exitCode());
+        CliRun seed = CliRun.of("experiment", "--scenario", POLAR.toString(), "--seed", "3");
+        assertEquals(2, seed.exitCode());
+        assertTrue(seed.err().contains("set 'seed' in the file"), seed.err());
+    }
+
+    @Test
+    void defaultOutputIsNamedByTheScenarioNeverResults() {
+        Path out = StudyCommandSupport.defaultOut("starlink-53");
+        assertEquals(Path.of("starlink-53").toAbsolutePath().normalize(), out);
+        assertFalse(StudyCommandSupport.defaultOut("results").equals(io.spacecomp.experiments.ProjectPaths.defaultResults()
+                .toAbsolutePath().normalize()));
+    }
+}
