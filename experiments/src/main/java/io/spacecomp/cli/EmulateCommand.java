@@ -63,20 +63,44 @@ final class EmulateCommand implements Callable<Integer> {
             description = "JVM options of each plane process (default: ${DEFAULT-VALUE}).")
     String javaOpts;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Start the constellation a scenario file describes: its shell, first router, data and LOS coordinator.")
+    Path scenario;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        WalkerShell shell = LiveShell.require(shellOptions, spec);
+        WalkerShell shell;
+        SatId coordinator;
+        String routerName;
+        Path dir;
+        LiveScenario live = null;
+        if (scenario != null) {
+            CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+            for (String flag : List.of("--planes", "--sats", "--inclination", "--altitude", "--phasing", "--earth-radius",
+                    "--los", "--router", "--data-dir")) {
+                Flags.require(!parsed.hasMatchedOption(flag), flag, "not with --scenario (set it in " + scenario + ")",
+                        parsed.hasMatchedOption(flag) ? parsed.matchedOption(flag).getValue() : "");
+            }
+            live = LiveScenario.of(StudyCommandSupport.read(scenario).base(), Home.dataDir());
+            shell = live.shell();
+            coordinator = live.coordinator();
+            routerName = live.router();
+            dir = live.dataDir();
+        } else {
+            shell = LiveShell.require(shellOptions, spec);
+            coordinator = Flags.satellite("--los", los, shell);
+            Flags.oneOf("--router", router, Routers.NAMES);
+            routerName = router;
+            dir = dataDir != null ? dataDir : Home.dataDir();
+        }
         Flags.port("--port", port, true);
         Flags.require(portBase >= 1 && portBase + shell.size() <= 65_535, "--port-base",
                 "a port in [1, " + (65_535 - shell.size()) + "] (one port per satellite above it)", portBase);
-        SatId coordinator = Flags.satellite("--los", los, shell);
-        Flags.oneOf("--router", router, Routers.NAMES);
         Flags.oneOf("--isl-delay", islDelay, List.of("none", "physical"));
         Flags.require(startupTimeoutS >= 1 && startupTimeoutS <= 3600, "--startup-timeout", "seconds in [1, 3600]", startupTimeoutS);
-        Path dir = dataDir != null ? dataDir : Home.dataDir();
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
 
         List<String> command = new ArrayList<>();
@@ -90,7 +114,7 @@ final class EmulateCommand implements Callable<Integer> {
                 "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane"));
         long t0 = System.nanoTime();
         LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(shell, portBase, port,
-                dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, router, islDelay.equals("physical"),
+                dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, routerName, islDelay.equals("physical"),
                 traceDir == null ? null : traceDir.toAbsolutePath()), command);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -98,6 +122,11 @@ final class EmulateCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         var out = spec.commandLine().getOut();
+        if (live != null) {
+            out.printf(Locale.ROOT, "scenario %s: %d x %d at %s deg, %s km; router %s; coordinator (%d,%d), the satellite %s sees "
+                            + "highest at t = %.1f s%n", scenario, shell.planes(), shell.satsPerPlane(), shell.inclinationDeg(),
+                    shell.altitudeKm(), routerName, coordinator.sat(), coordinator.orb(), live.station(), live.epochS());
+        }
         out.printf("starting %d planes x %d satellites (logs in %s)...%n", shell.planes(), shell.satsPerPlane(),
                 resultsDir.toAbsolutePath().resolve("logs"));
         out.flush();

@@ -48,6 +48,23 @@ class ScenarioCommandsTest {
     }
 
     @Test
+    void emulateTakesTheShellRouterAndTheCoordinatorSimulateGivesJobOne() throws Exception {
+        Path file = Path.of("..", "scenarios", "examples", "testbed-11.yaml");
+        LiveScenario live = LiveScenario.of(StudyCommandSupport.read(file).base(), Home.dataDir());
+        assertEquals(11, live.shell().planes());
+        assertEquals(87.0, live.shell().inclinationDeg());
+        assertEquals("distance-aware", live.router());
+        JsonNode job1 = JSON.readTree(CliRun.of("simulate", "--scenario", file.toString(), "--jobs", "1", "--json").out())
+                .get("jobs").get(0);
+        assertEquals(job1.get("los").get(0).asInt(), live.coordinator().sat());
+        assertEquals(job1.get("los").get(1).asInt(), live.coordinator().orb());
+        assertEquals(job1.get("station").asText(), live.station());
+        CliRun clash = CliRun.of("emulate", "--scenario", file.toString(), "--planes", "3");
+        assertEquals(2, clash.exitCode());
+        assertTrue(clash.err().contains("--planes") && clash.err().contains("not with --scenario"), clash.err());
+    }
+
+    @Test
     void simulateRefusesFlagsTheFileSets() {
         CliRun run = CliRun.of("simulate", "--scenario", POLAR.toString(), "--planes", "20");
         assertEquals(2, run.exitCode());
