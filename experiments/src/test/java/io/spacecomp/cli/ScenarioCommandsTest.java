@@ -80,6 +80,14 @@ class ScenarioCommandsTest {
             assertEquals(2, run.exitCode(), command);
             assertTrue(run.err().contains(bad + ":3: constellation.walker.inclination_deg: 200 is not in [0, 180]"), run.err());
         }
+        Path task = tmp.resolve("task.yaml");
+        Files.writeString(task, Files.readString(POLAR).replace("  collectors: 0.2            # swept below",
+                "  collectors: 0.2\n  tasks: {map: wordcountmaper}"));
+        for (String command : new String[] {"experiment", "simulate"}) {
+            CliRun run = CliRun.of(command, "--scenario", task.toString(), "--json");
+            assertEquals(2, run.exitCode(), command + ": " + run.out());
+            assertTrue(run.err().contains("job.tasks.map: 'wordcountmaper' is not a task of this kind (known: "), run.err());
+        }
         CliRun missing = CliRun.of("experiment", "--scenario", tmp.resolve("none.yaml").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("--scenario"), missing.err());

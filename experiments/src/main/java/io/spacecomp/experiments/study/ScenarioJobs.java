@@ -56,6 +56,7 @@ public final class ScenarioJobs {
      */
     public static Plan plan(Scenario s, Compare.Strategy strategy, int jobs, TaskRegistry tasks, Path defaultDataDir,
                             double maxJitterS) {
+        s.job().tasks().check(tasks);
         CircularOrbitGeometry geometry = StudyRunner.geometry(s);
         DrawRules rules = DrawRules.of(s);
         List<Submission> out = new ArrayList<>();

@@ -37,6 +37,7 @@ public final class Study {
 
     /** Runs every unit of {@code file}. */
     public static List<StudyRun> run(ScenarioFile file, Options options, StudyRunner runner, ProgressSink progress) {
+        file.base().job().tasks().check(runner.tasks());
         int runs = options.runs() != null ? options.runs() : file.runs(options.quick());
         List<Unit> units = new ArrayList<>();
         for (SweepPoint p : file.points(options.quick())) {

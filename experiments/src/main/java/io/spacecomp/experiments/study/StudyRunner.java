@@ -50,6 +50,11 @@ public final class StudyRunner {
         this.defaultDataDir = defaultDataDir;
     }
 
+    /** The tasks jobs may name. */
+    public TaskRegistry tasks() {
+        return tasks;
+    }
+
     /** The geometry of a scenario's constellation. */
     public static CircularOrbitGeometry geometry(Scenario s) {
         if (s.constellation() instanceof ConstellationSpec.Walker w) {
