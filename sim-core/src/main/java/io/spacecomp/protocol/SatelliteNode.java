@@ -31,6 +31,10 @@ import java.util.Set;
  * when its last batch (which carries the count) and every batch before it have arrived, in any order;
  * duplicates are ignored. The reducer reduces once, when the number of streams is known and all are
  * complete. The coordinator publishes one outcome per job: done, or failed with a reason.
+ *
+ * <p>Bounded state: whatever a satellite keeps of a job (streams, partial reductions, the marks that
+ * ignore late duplicates) is dropped {@link #EXPIRY_GRACE_S} after the job's deadline, whether the job
+ * finished, failed or was never heard of again; a long-running constellation does not grow.
  */
 public final class SatelliteNode {
 
@@ -40,12 +44,18 @@ public final class SatelliteNode {
     private final Queue<Runnable> inbox = new ArrayDeque<>();
     private boolean busy;
 
+    /** How long past a job's deadline a satellite keeps its marks of the job: late duplicates still meet them. */
+    public static final double EXPIRY_GRACE_S = 5.0;
+
     private final Map<String, Coordination> coordinating = new HashMap<>();
     private final Set<String> finishedJobs = new HashSet<>();
-    private final Map<String, Stream> mapStreams = new HashMap<>();
+    /** Per job, per collector: the batch stream a mapper is receiving. */
+    private final Map<String, Map<SatId, Stream>> mapStreams = new HashMap<>();
     private final Map<String, ReduceState> reducing = new HashMap<>();
     private final Set<String> reducedJobs = new HashSet<>();
     private final Set<String> reportedFailures = new HashSet<>();
+    /** Jobs whose state here has its expiry scheduled. */
+    private final Set<String> expiring = new HashSet<>();
 
     public SatelliteNode(SatId id, NodeServices services) {
         this.id = id;
@@ -59,6 +69,58 @@ public final class SatelliteNode {
     /** Number of jobs this satellite currently coordinates. */
     public int openJobs() {
         return coordinating.size();
+    }
+
+    /**
+     * How much this satellite holds, job by job: all zero once every job it saw is past its deadline and grace.
+     *
+     * @param coordinating     jobs it coordinates
+     * @param finished         finished jobs it remembers (to ignore a resubmission)
+     * @param mapStreams       open mapper streams
+     * @param reducing         partial reductions
+     * @param reduced          reduced jobs it remembers (to ignore late batches)
+     * @param reportedFailures jobs whose unreachable peer it reported
+     * @param expiring         jobs with an expiry scheduled
+     */
+    public record Retained(int coordinating, int finished, int mapStreams, int reducing, int reduced, int reportedFailures,
+                           int expiring) {
+        /** Whether nothing at all is held. */
+        public boolean isEmpty() {
+            return coordinating + finished + mapStreams + reducing + reduced + reportedFailures + expiring == 0;
+        }
+    }
+
+    public Retained retained() {
+        int streams = 0;
+        for (Map<SatId, Stream> m : mapStreams.values()) {
+            streams += m.size();
+        }
+        return new Retained(coordinating.size(), finishedJobs.size(), streams, reducing.size(), reducedJobs.size(),
+                reportedFailures.size(), expiring.size());
+    }
+
+    /** Schedules, once per job, the drop of everything held of it at its deadline plus the grace. */
+    private void expireAfterDeadline(JobMeta meta) {
+        expireAfterDeadline(meta.jobId(), meta.deadlineS());
+    }
+
+    private void expireAfterDeadline(String job, double deadlineS) {
+        if (!expiring.add(job)) {
+            return;
+        }
+        double delay = Math.max(0.0, deadlineS - services.clock().nowS()) + EXPIRY_GRACE_S;
+        services.clock().schedule(delay, () -> enqueue(() -> {
+            expiring.remove(job);
+            finishedJobs.remove(job);
+            mapStreams.remove(job);
+            reducedJobs.remove(job);
+            reportedFailures.remove(job);
+            ReduceState r = reducing.remove(job);
+            if (r != null) {
+                trace("job_state_expired", job, null, "reduce", id, null, r.streams.size() + " streams dropped");
+            }
+            return 0.0;
+        }));
     }
 
     // ---------------------------------------------------------------- entry points
@@ -84,6 +146,7 @@ public final class SatelliteNode {
         if (!reportedFailures.add(message.jobId())) {
             return; // one report per job is enough: a stream of lost batches must not become a stream of reports
         }
+        expireAfterDeadline(message.meta());
         enqueue(() -> {
             fail(message.meta(), "satellite " + to + " unreachable: " + reason);
             return 0.0;
@@ -112,6 +175,11 @@ public final class SatelliteNode {
                 pendingSends.clear();
                 busyS = 0.0;
                 trace("node_error", null, null, null, id, null, String.valueOf(e));
+            } catch (Error e) {
+                // Out of memory and the like: free the satellite before the error ends the process or the thread.
+                pendingSends.clear();
+                busy = false;
+                throw e;
             }
             List<Outgoing> out = new ArrayList<>(pendingSends);
             pendingSends.clear();
@@ -156,12 +224,14 @@ public final class SatelliteNode {
             plan = services.planner().plan(spec, id, now);
         } catch (RuntimeException e) {
             publish(new JobOutcome(spec.jobId(), false, e.getMessage(), null, now, 0.0, id, null, List.of(), 0, 0));
+            expireAfterDeadline(spec.jobId(), now + spec.timeoutS());
             return 0.0;
         }
         JobMeta meta = new JobMeta(spec.jobId(), 0, spec.collectors(), now, now + spec.timeoutS(), spec.collectTask(),
                 spec.mapTask(), spec.combineTask(), spec.reduceTask(), spec.maxCollectRecords(), spec.jobData(),
                 plan.reducer(), id);
         coordinating.put(spec.jobId(), new Coordination(plan, meta));
+        expireAfterDeadline(meta);
         services.listener().jobAccepted(spec, id, plan);
         services.clock().schedule(spec.timeoutS(), () -> {
             if (coordinating.containsKey(spec.jobId())) {
@@ -261,7 +331,8 @@ public final class SatelliteNode {
                 return 0.0;
             }
             throw new IllegalStateException("unknown message " + m.action());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+            // a task's bug (or a user jar missing a class) fails its job, never the satellite
             pendingSends.clear();
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             fail(m.meta(), m.action() + " failed on " + id + ": " + why);
@@ -312,8 +383,9 @@ public final class SatelliteNode {
 
     private double map(Message.MapBatch b) throws Exception {
         JobMeta meta = b.meta();
-        String key = meta.jobId() + "/" + b.collector();
-        Stream s = mapStreams.computeIfAbsent(key, k -> new Stream());
+        Map<SatId, Stream> streams = mapStreams.computeIfAbsent(meta.jobId(), k -> new HashMap<>());
+        expireAfterDeadline(meta);
+        Stream s = streams.computeIfAbsent(b.collector(), k -> new Stream());
         if (s.complete() || !s.accept(b.index(), b.endCollect())) {
             return 0.0; // duplicate
         }
@@ -326,13 +398,17 @@ public final class SatelliteNode {
         send(meta.reducer(), new Message.ReduceBatch(meta, id, s.emitted++, last, out));
         if (last) {
             // Release the stream: a late duplicate would open a new one whose batches the reducer has seen.
-            mapStreams.remove(key);
+            streams.remove(b.collector());
+            if (streams.isEmpty()) {
+                mapStreams.remove(meta.jobId());
+            }
         }
         trace("task_finished", meta.jobId(), null, "map", id, bytes, b.records().size() + " records");
         return services.processing().mapS(b.records().size(), bytes);
     }
 
     private ReduceState reduceState(JobMeta meta) {
+        expireAfterDeadline(meta);
         return reducing.computeIfAbsent(meta.jobId(), k -> new ReduceState(meta));
     }
 
