@@ -1,9 +1,9 @@
 package io.spacecomp.cli;
 
-import io.spacecomp.experiments.Experiment;
-import io.spacecomp.experiments.ExperimentConfig;
 import io.spacecomp.experiments.ExperimentRunner;
 import io.spacecomp.experiments.Experiments;
+import io.spacecomp.experiments.Overrides;
+import io.spacecomp.experiments.PaperExperiments;
 import io.spacecomp.experiments.SweepContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +19,8 @@ import java.util.Iterator;
  * {@code NAME.json} in the output directory.
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = {"Run one of the paper's experiments (figures 3-10) and write NAME.csv, NAME.png, NAME.svg, NAME.json.",
+        description = {"Run one of the paper's experiments (figures 3-10), as scenarios/paper/NAME.yaml describes it, "
+                + "and write NAME.csv, NAME.png, NAME.svg, NAME.json.",
                 "NAME: routing-distance (fig. 3), routing-hops (fig. 4), map-allocation (fig. 5), map-cost (fig. 6), "
                         + "reduce-placement (fig. 7), reduction-factor (fig. 8), map-contention (fig. 9), reduce-contention (fig. 10)."})
 final class ExperimentCommand implements Runnable {
@@ -44,10 +45,10 @@ final class ExperimentCommand implements Runnable {
     @Override
     public void run() {
         Flags.oneOf("NAME", name, Experiments.NAMES);
-        ExperimentConfig config = options.toConfig();
+        Overrides overrides = options.toOverrides();
         Path out = options.outDir();
-        Experiment<?> experiment = Experiments.byName(name);
-        ExperimentRunner.Outcome outcome = ExperimentRunner.run(experiment, config, out, new SweepContext(options.progress()));
+        ExperimentRunner.Outcome outcome = PaperExperiments.run(PaperExperiments.load(name), overrides, out,
+                new SweepContext(options.progress()));
         PrintWriter w = spec.commandLine().getOut();
         if (options.json) {
             w.println(ExperimentRunner.toJson(outcome.report()));
