@@ -104,6 +104,6 @@ public final class MapAllocationExperiment implements Experiment<MapAllocationEx
 
     /** The allocators bipartite is compared with, in the scenario's order. */
     private static List<String> baselines(List<Row> rows) {
-        return RoutingSweep.distinct(rows, r -> r.figures().allocator()).stream().filter(a -> !a.equals(MapSweep.REFERENCE)).toList();
+        return Summaries.distinct(rows, r -> r.figures().allocator()).stream().filter(a -> !a.equals(MapSweep.REFERENCE)).toList();
     }
 }

@@ -63,11 +63,11 @@ public final class MapContentionExperiment implements Experiment<ContentionRows.
 
     @Override
     public Map<String, Object> summary(List<ContentionRows.Row> rows) {
-        return ContentionRows.summary(rows, RoutingSweep.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::map);
+        return ContentionRows.summary(rows, Summaries.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::map);
     }
 
     @Override
     public ChartSpec chart(List<ContentionRows.Row> rows) {
-        return ContentionRows.chart(title(), "map", rows, RoutingSweep.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::map);
+        return ContentionRows.chart(title(), "map", rows, Summaries.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::map);
     }
 }

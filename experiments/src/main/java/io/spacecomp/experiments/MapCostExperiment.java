@@ -73,7 +73,7 @@ public final class MapCostExperiment implements Experiment<MapCostExperiment.Row
     public Map<String, Object> summary(List<Row> rows) {
         Map<String, Object> s = new LinkedHashMap<>();
         Map<String, Object> cost = new LinkedHashMap<>();
-        for (String a : RoutingSweep.distinct(rows, r -> r.figures().allocator())) {
+        for (String a : Summaries.distinct(rows, r -> r.figures().allocator())) {
             cost.put(a, Summaries.meanBy(rows, r -> r.figures().allocator().equals(a), r -> r.run().scenario().shell().planes(),
                     r -> r.figures().totalCostS(), 1));
         }
@@ -89,7 +89,7 @@ public final class MapCostExperiment implements Experiment<MapCostExperiment.Row
     @Override
     public ChartSpec chart(List<Row> rows) {
         List<ChartSpec.Series> series = new ArrayList<>();
-        List<String> allocators = RoutingSweep.distinct(rows, r -> r.figures().allocator());
+        List<String> allocators = Summaries.distinct(rows, r -> r.figures().allocator());
         for (int i = 0; i < allocators.size(); i++) {
             String a = allocators.get(i);
             series.add(ChartSpec.Series.of(a, i, false, rows, r -> r.figures().allocator().equals(a),
@@ -101,6 +101,6 @@ public final class MapCostExperiment implements Experiment<MapCostExperiment.Row
 
     /** The allocators bipartite is compared with, in the scenario's order. */
     private static List<String> baselines(List<Row> rows) {
-        return RoutingSweep.distinct(rows, r -> r.figures().allocator()).stream().filter(a -> !a.equals(MapSweep.REFERENCE)).toList();
+        return Summaries.distinct(rows, r -> r.figures().allocator()).stream().filter(a -> !a.equals(MapSweep.REFERENCE)).toList();
     }
 }

@@ -63,11 +63,11 @@ public final class ReduceContentionExperiment implements Experiment<ContentionRo
 
     @Override
     public Map<String, Object> summary(List<ContentionRows.Row> rows) {
-        return ContentionRows.summary(rows, RoutingSweep.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::reduce);
+        return ContentionRows.summary(rows, Summaries.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::reduce);
     }
 
     @Override
     public ChartSpec chart(List<ContentionRows.Row> rows) {
-        return ContentionRows.chart(title(), "reduce", rows, RoutingSweep.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::reduce);
+        return ContentionRows.chart(title(), "reduce", rows, Summaries.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::reduce);
     }
 }

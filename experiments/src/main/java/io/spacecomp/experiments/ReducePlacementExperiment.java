@@ -102,7 +102,7 @@ public final class ReducePlacementExperiment implements Experiment<ReducePlaceme
         s.put("median_vs_los_reduction_pct", Summaries.meanBy(rows, r -> r.placement().placement() == ReducerPlacement.MEDIAN,
                 r -> r.run().scenario().shell().planes(), Row::reductionVsLosPct, 2));
         Map<String, Object> cost = new LinkedHashMap<>();
-        for (ReducerPlacement p : RoutingSweep.distinct(rows, r -> r.placement().placement())) {
+        for (ReducerPlacement p : Summaries.distinct(rows, r -> r.placement().placement())) {
             cost.put(p.cliName(), Summaries.meanBy(rows, r -> r.placement().placement() == p,
                     r -> r.run().scenario().shell().planes(), Row::totalCostS, 1));
         }
@@ -113,7 +113,7 @@ public final class ReducePlacementExperiment implements Experiment<ReducePlaceme
     @Override
     public ChartSpec chart(List<Row> rows) {
         List<ChartSpec.Series> series = new ArrayList<>();
-        List<ReducerPlacement> placements = RoutingSweep.distinct(rows, r -> r.placement().placement());
+        List<ReducerPlacement> placements = Summaries.distinct(rows, r -> r.placement().placement());
         for (int i = 0; i < placements.size(); i++) {
             ReducerPlacement p = placements.get(i);
             series.add(ChartSpec.Series.of(p.cliName(), i, false, rows, r -> r.placement().placement() == p,

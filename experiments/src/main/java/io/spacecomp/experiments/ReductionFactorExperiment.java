@@ -106,7 +106,7 @@ public final class ReductionFactorExperiment implements Experiment<ReductionFact
         for (ReduceSweep.OutputVolume v : ReduceSweep.OutputVolume.values()) {
             // {N: {F_R: pct}}
             Map<Integer, Map<Integer, Double>> byN = new TreeMap<>();
-            for (double fr : RoutingSweep.distinct(rows, Row::fr)) {
+            for (double fr : Summaries.distinct(rows, Row::fr)) {
                 Map<Integer, Double> perN = Summaries.meanBy(rows, r -> r.volume() == v && r.fr() == fr,
                         r -> r.run().scenario().shell().planes(), Row::centerReductionPct, 2);
                 perN.forEach((n, pct) -> byN.computeIfAbsent(n, x -> new TreeMap<>()).put((int) fr, pct));
@@ -114,7 +114,7 @@ public final class ReductionFactorExperiment implements Experiment<ReductionFact
             s.put("center_vs_los_reduction_pct_" + v.cliName() + "_output", byN);
         }
         Map<Integer, Double> all = new TreeMap<>();
-        for (double fr : RoutingSweep.distinct(rows, Row::fr)) {
+        for (double fr : Summaries.distinct(rows, Row::fr)) {
             double[] xs = rows.stream().filter(r -> r.volume() == ReduceSweep.OutputVolume.PARTITION && r.fr() == fr)
                     .mapToDouble(Row::centerReductionPct).toArray();
             all.put((int) fr, Summaries.round(Stats.mean(xs), 2));

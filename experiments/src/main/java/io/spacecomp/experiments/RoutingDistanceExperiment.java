@@ -91,8 +91,8 @@ public final class RoutingDistanceExperiment implements Experiment<RoutingDistan
     @Override
     public Map<String, Object> summary(List<Row> rows) {
         Map<String, Object> s = new LinkedHashMap<>();
-        List<Double> inclinations = RoutingSweep.distinct(rows, r -> r.run().scenario().shell().inclinationDeg());
-        List<Boolean> protections = RoutingSweep.distinct(rows, r -> r.figures().protectedRoutes());
+        List<Double> inclinations = Summaries.distinct(rows, r -> r.run().scenario().shell().inclinationDeg());
+        List<Boolean> protections = Summaries.distinct(rows, r -> r.figures().protectedRoutes());
         double headline = inclinations.get(inclinations.size() - 1);
         s.put("distance_reduction_pct", reduction(rows, headline, protections.get(0), "distance-aware", false));
         s.put("distance_reduction_ci95_pct", reduction(rows, headline, protections.get(0), "distance-aware", true));
@@ -100,7 +100,7 @@ public final class RoutingDistanceExperiment implements Experiment<RoutingDistan
         for (double inc : inclinations) {
             for (boolean prot : protections) {
                 Map<String, Object> routers = new LinkedHashMap<>();
-                for (String router : RoutingSweep.distinct(rows, r -> r.figures().router())) {
+                for (String router : Summaries.distinct(rows, r -> r.figures().router())) {
                     if (!router.equals("manhattan")) {
                         routers.put(router, reduction(rows, inc, prot, router, false));
                     }

@@ -80,8 +80,8 @@ public final class RoutingHopsExperiment implements Experiment<RoutingHopsExperi
     @Override
     public Map<String, Object> summary(List<Row> rows) {
         Map<String, Object> s = new LinkedHashMap<>();
-        List<Double> inclinations = RoutingSweep.distinct(rows, r -> r.run().scenario().shell().inclinationDeg());
-        List<Boolean> protections = RoutingSweep.distinct(rows, r -> r.figures().protectedRoutes());
+        List<Double> inclinations = Summaries.distinct(rows, r -> r.run().scenario().shell().inclinationDeg());
+        List<Boolean> protections = Summaries.distinct(rows, r -> r.figures().protectedRoutes());
         double headline = inclinations.get(inclinations.size() - 1);
         s.put("hop_change", change(rows, headline, protections.get(0), "distance-aware"));
         s.put("mean_hops_manhattan", Summaries.meanBy(rows, r -> matches(r, headline, protections.get(0), "manhattan"),
@@ -90,7 +90,7 @@ public final class RoutingHopsExperiment implements Experiment<RoutingHopsExperi
         for (double inc : inclinations) {
             for (boolean prot : protections) {
                 Map<String, Object> routers = new LinkedHashMap<>();
-                for (String router : RoutingSweep.distinct(rows, r -> r.figures().router())) {
+                for (String router : Summaries.distinct(rows, r -> r.figures().router())) {
                     if (!router.equals("manhattan")) {
                         routers.put(router, change(rows, inc, prot, router));
                     }
@@ -121,10 +121,10 @@ public final class RoutingHopsExperiment implements Experiment<RoutingHopsExperi
     static <R> ChartSpec routingChart(String title, String yLabel, List<R> rows, Function<R, RoutingSweep.Run> run,
                                       Function<R, RoutingSweep.RouterFigures> figures, ToDoubleFunction<R> y) {
         List<ChartSpec.Panel> panels = new ArrayList<>();
-        List<String> routers = RoutingSweep.distinct(rows, r -> figures.apply(r).router());
-        for (double inc : RoutingSweep.distinct(rows, r -> run.apply(r).scenario().shell().inclinationDeg())) {
+        List<String> routers = Summaries.distinct(rows, r -> figures.apply(r).router());
+        for (double inc : Summaries.distinct(rows, r -> run.apply(r).scenario().shell().inclinationDeg())) {
             List<ChartSpec.Series> series = new ArrayList<>();
-            for (boolean prot : RoutingSweep.distinct(rows, r -> figures.apply(r).protectedRoutes())) {
+            for (boolean prot : Summaries.distinct(rows, r -> figures.apply(r).protectedRoutes())) {
                 for (int i = 0; i < routers.size(); i++) {
                     String router = routers.get(i);
                     series.add(ChartSpec.Series.of(router + (prot ? ", protected" : ""), i, prot, rows,

@@ -169,11 +169,6 @@ final class RoutingSweep {
         return new Run(s, reducer, figures);
     }
 
-    /** Distinct values of {@code key} over {@code rows}, in their first appearance's order. */
-    static <R, K> List<K> distinct(List<R> rows, java.util.function.Function<R, K> key) {
-        return rows.stream().map(key).distinct().toList();
-    }
-
     private static RouterFigures figures(boolean protectedRoutes, String router, List<Path> aoi, List<Path> los) {
         double aoiKm = 0;
         double losKm = 0;
