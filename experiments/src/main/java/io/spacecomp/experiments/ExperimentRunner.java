@@ -3,7 +3,6 @@ package io.spacecomp.experiments;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.scenario.Amount;
 import io.spacecomp.scenario.Scenario;

@@ -7,13 +7,17 @@ import io.spacecomp.scenario.ScenarioFile;
 import io.spacecomp.scenario.ScenarioReader;
 import io.spacecomp.scenario.SweepAxis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The paper's figures as scenario files: {@code scenarios/paper/NAME.yaml} under the project root, one per
@@ -60,9 +64,31 @@ public final class PaperExperiments {
         });
     }
 
-    /** Every experiment's scenario file, in figure order (3 to 10). */
+    /**
+     * Every scenario file of {@link #dir()} ({@code *.yaml}), in figure order (3 to 10; files of one figure by
+     * name). Each must run a paper experiment, and each experiment must have its {@code NAME.yaml}.
+     */
     public static List<ScenarioFile> all() {
-        return Experiments.NAMES.stream().map(PaperExperiments::load).toList();
+        List<ScenarioFile> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir())) {
+            for (Path f : list.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                String base = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+                ScenarioFile read = Experiments.NAMES.contains(base) ? load(base) : ScenarioReader.read(f);
+                if (!isPaper(read)) {
+                    throw new IllegalStateException(f + " runs experiment '" + read.base().experiment()
+                            + "': " + DIR + "/ holds the paper's figures only");
+                }
+                files.add(read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir(), e);
+        }
+        for (String name : Experiments.NAMES) {
+            load(name);
+        }
+        files.sort(Comparator.comparingInt((ScenarioFile f) -> Experiments.NAMES.indexOf(f.base().experiment()))
+                .thenComparing(f -> f.base().name()));
+        return files;
     }
 
     /** Whether {@code file} runs one of the paper's figures (its {@code experiment} is not {@code study}). */

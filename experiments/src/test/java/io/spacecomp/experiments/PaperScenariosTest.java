@@ -57,6 +57,12 @@ class PaperScenariosTest {
         return Experiments.NAMES.stream();
     }
 
+    @Test
+    void theFolderHoldsOneFilePerFigureInFigureOrder() {
+        assertEquals(Experiments.NAMES, PaperExperiments.all().stream().map(f -> f.base().name()).toList());
+        assertEquals(Experiments.NAMES, PaperExperiments.all().stream().map(f -> f.base().experiment()).toList());
+    }
+
     @ParameterizedTest
     @MethodSource("names")
     void everyPointHasThePapersParameters(String name) {
