@@ -1,10 +1,11 @@
 package io.spacecomp.cli;
 
-import io.spacecomp.experiments.Experiment;
 import io.spacecomp.experiments.ExperimentConfig;
 import io.spacecomp.experiments.ExperimentRunner;
-import io.spacecomp.experiments.Experiments;
+import io.spacecomp.experiments.Overrides;
+import io.spacecomp.experiments.PaperExperiments;
 import io.spacecomp.experiments.SweepContext;
+import io.spacecomp.scenario.ScenarioFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,9 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs every experiment of the paper (figures 3-10), sharing the sweeps sibling figures have in common. */
+/**
+ * Runs every experiment of the paper (figures 3-10) as {@code scenarios/paper/*.yaml} describe them, in figure
+ * order, sharing the sweeps sibling figures have in common.
+ */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = "Run all eight experiments (figures 3-10) into the output directory: CSV, PNG, SVG and JSON each.")
+        description = "Run all eight experiments (figures 3-10) of scenarios/paper/*.yaml into the output directory: "
+                + "CSV, PNG, SVG and JSON each.")
 final class ReproduceCommand implements Runnable {
 
     @Mixin
@@ -29,15 +34,17 @@ final class ReproduceCommand implements Runnable {
 
     @Override
     public void run() {
-        ExperimentConfig config = options.toConfig();
+        Overrides overrides = options.toOverrides();
+        List<ScenarioFile> files = PaperExperiments.all();
+        ExperimentConfig config = ExperimentConfig.of(files.get(0), overrides);
         Path out = options.outDir();
         SweepContext context = new SweepContext(options.progress());
         PrintWriter w = spec.commandLine().getOut();
         long start = System.nanoTime(); // wall time for the terminal only; nothing written to files reads it
         List<Map<String, Object>> done = new ArrayList<>();
-        for (Experiment<?> e : Experiments.ALL) {
+        for (ScenarioFile file : files) {
             long t0 = System.nanoTime();
-            ExperimentRunner.Outcome outcome = ExperimentRunner.run(e, config, out, context);
+            ExperimentRunner.Outcome outcome = PaperExperiments.run(file, overrides, out, context);
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (options.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -65,7 +72,7 @@ final class ReproduceCommand implements Runnable {
             w.println(ExperimentRunner.toJson(m));
         } else {
             w.printf("reproduce: %d experiments, %d runs per point, seed %d, %d threads: %.1f s; results in %s%n",
-                    Experiments.ALL.size(), config.runs(), config.seed(), config.threads(), total, out);
+                    files.size(), config.runs(), config.seed(), config.threads(), total, out);
         }
         w.flush();
     }

@@ -1,6 +1,7 @@
 package io.spacecomp.cli;
 
 import io.spacecomp.experiments.ExperimentConfig;
+import io.spacecomp.experiments.Overrides;
 import io.spacecomp.experiments.ProgressSink;
 import io.spacecomp.experiments.ProjectPaths;
 import picocli.CommandLine.Option;
@@ -18,21 +19,24 @@ public final class SweepOptions {
     static final int MAX_THREADS = 256;
 
     @Option(names = "--runs", paramLabel = "R",
-            description = "Seeded runs per configuration point, 1.." + MAX_RUNS + " (default: " + ExperimentConfig.DEFAULT_RUNS
-                    + "; " + ExperimentConfig.QUICK_RUNS + " with --quick).")
+            description = "Seeded runs per configuration point, 1.." + MAX_RUNS + " (default: the scenario file's runs, "
+                    + ExperimentConfig.DEFAULT_RUNS + " for the paper's; with --quick its quick.runs, " + ExperimentConfig.QUICK_RUNS + ").")
     Integer runs;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + ExperimentConfig.DEFAULT_SEED,
-            description = "Master seed; each run's seed derives from (seed, experiment, N, run) (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Master seed; each run's seed derives from (seed, experiment, N, run) (default: the scenario file's, "
+                    + ExperimentConfig.DEFAULT_SEED + " for the paper's).")
+    Long seed;
 
     @Option(names = "--planes", paramLabel = "LIST", split = ",",
             description = "Constellation sizes N (N x N shells), comma-separated, each in [" + ExperimentConfig.MIN_PLANES + ", "
-                    + ExperimentConfig.MAX_PLANES + "] (default: each experiment's own: 50,60,...,100; routing adds 22,32,40).")
+                    + ExperimentConfig.MAX_PLANES + "], replacing the scenario file's sweep (default: the sweep of "
+                    + "scenarios/paper/NAME.yaml: 50,60,...,100; routing adds 22,32,40).")
     List<String> planes;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output directory (default: the project's results/; with --quick, experiments/target/quick-results).")
+            description = "Output directory (default: experiment: ./NAME under the working directory; reproduce: the project's "
+                    + "results/, with --quick experiments/target/quick-results).")
     Path out;
 
     @Option(names = "--threads", paramLabel = "T",
@@ -48,10 +52,11 @@ public final class SweepOptions {
     @Option(names = "--json", description = "Print the results' JSON instead of a table.")
     boolean json;
 
-    /** The validated configuration; every bad value is reported by its flag and the allowed values. */
-    ExperimentConfig toConfig() {
-        int r = runs != null ? runs : quick ? ExperimentConfig.QUICK_RUNS : ExperimentConfig.DEFAULT_RUNS;
-        Flags.require(r >= 1 && r <= MAX_RUNS, "--runs", "an integer in [1, " + MAX_RUNS + "]", r);
+    /** What the flags change in a scenario file's run, validated; every bad value is reported by its flag and the allowed values. */
+    Overrides toOverrides() {
+        if (runs != null) {
+            Flags.require(runs >= 1 && runs <= MAX_RUNS, "--runs", "an integer in [1, " + MAX_RUNS + "]", runs);
+        }
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Flags.require(t >= 1 && t <= MAX_THREADS, "--threads", "an integer in [1, " + MAX_THREADS + "]", t);
         List<Integer> sizes = null;
@@ -71,7 +76,7 @@ public final class SweepOptions {
             }
             sizes = new ArrayList<>(set);
         }
-        return new ExperimentConfig(r, seed, sizes, t, quick);
+        return new Overrides(runs, seed, sizes, t, quick);
     }
 
     /** The output directory, validated. */

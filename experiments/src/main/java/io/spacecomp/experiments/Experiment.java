@@ -1,5 +1,7 @@
 package io.spacecomp.experiments;
 
+import io.spacecomp.scenario.Scenario;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +25,15 @@ public interface Experiment<R> {
     /** What the paper claims, in one sentence. */
     String paperClaim();
 
-    /** Constellation sizes N of a default run. */
-    List<Integer> defaultPlanes();
+    /** Constellation sizes N of a default run: the sweep of {@code scenarios/paper/NAME.yaml}. */
+    default List<Integer> defaultPlanes() {
+        return new ExperimentConfig(1, 1, null, 1, false).planesOf(name());
+    }
 
-    /** Constellation sizes N of a {@code --quick} run. */
-    List<Integer> quickPlanes();
+    /** Constellation sizes N of a {@code --quick} run: the quick sweep of {@code scenarios/paper/NAME.yaml}. */
+    default List<Integer> quickPlanes() {
+        return new ExperimentConfig(1, 1, null, 1, true).planesOf(name());
+    }
 
     /** The CSV columns, identifying inputs first. */
     List<Column<R>> columns();
@@ -35,8 +41,12 @@ public interface Experiment<R> {
     /** Runs the sweep; rows in a fixed order (configuration point, run, strategy). */
     List<R> rows(ExperimentConfig config, SweepContext context);
 
-    /** Everything that shaped the rows beyond {@link ExperimentConfig}: models, parameters, rules. */
-    Map<String, Object> configuration();
+    /**
+     * Everything that shaped the rows beyond {@link ExperimentConfig}: models, parameters, rules.
+     *
+     * @param scenario the scenario of the run's first point (the points differ only in what they sweep)
+     */
+    Map<String, Object> configuration(Scenario scenario);
 
     /** The headline figures, each a map from N (or another swept input) to a value. */
     Map<String, Object> summary(List<R> rows);
@@ -46,6 +56,6 @@ public interface Experiment<R> {
 
     /** The sizes a run with {@code config} sweeps. */
     default List<Integer> planes(ExperimentConfig config) {
-        return config.planesOr(defaultPlanes(), quickPlanes());
+        return config.planesOf(name());
     }
 }

@@ -1,18 +1,23 @@
 package io.spacecomp.experiments;
 
+import io.spacecomp.scenario.Scenario;
+import io.spacecomp.scenario.ScenarioFile;
+import io.spacecomp.scenario.SweepPoint;
+
 import java.util.List;
 
 /**
- * How to run an experiment: how many seeded runs per point, the master seed, which constellation sizes,
- * and how many threads. The output never depends on {@code threads}.
+ * How to run an experiment: its scenario file, how many seeded runs per point, the master seed, which
+ * constellation sizes, and how many threads. The output never depends on {@code threads}.
  *
  * @param runs    seeded runs per configuration point (≥ 1; the paper uses 20)
  * @param seed    master seed; every run's seed is derived from it ({@link Seeds})
- * @param planes  constellation sizes N (an N × N shell each), or null for the experiment's default list
+ * @param planes  constellation sizes N (an N × N shell each) replacing the file's sweep, or null for the file's
  * @param threads worker threads (≥ 1)
- * @param quick   small sizes and few runs, for tests and CI
+ * @param quick   the file's quick sweep (and, through {@link #of}, its quick runs), for tests and CI
+ * @param file    the scenario file, or null for the experiment's own {@code scenarios/paper/NAME.yaml}
  */
-public record ExperimentConfig(int runs, long seed, List<Integer> planes, int threads, boolean quick) {
+public record ExperimentConfig(int runs, long seed, List<Integer> planes, int threads, boolean quick, ScenarioFile file) {
 
     /** The paper's 20 runs per point. */
     public static final int DEFAULT_RUNS = 20;
@@ -41,6 +46,11 @@ public record ExperimentConfig(int runs, long seed, List<Integer> planes, int th
         }
     }
 
+    /** Each experiment's paper scenario file, with these runs, seed, sizes and threads. */
+    public ExperimentConfig(int runs, long seed, List<Integer> planes, int threads, boolean quick) {
+        this(runs, seed, planes, threads, quick, null);
+    }
+
     /** Paper defaults: 20 runs, seed 1, each experiment's own sizes, all cores. */
     public static ExperimentConfig defaults() {
         return new ExperimentConfig(DEFAULT_RUNS, DEFAULT_SEED, null, Runtime.getRuntime().availableProcessors(), false);
@@ -51,15 +61,33 @@ public record ExperimentConfig(int runs, long seed, List<Integer> planes, int th
         return new ExperimentConfig(QUICK_RUNS, seed, null, threads, true);
     }
 
-    /** The sizes to sweep: the given list, else the experiment's quick or default list. */
-    public List<Integer> planesOr(List<Integer> defaults, List<Integer> quickDefaults) {
-        if (planes != null) {
-            return planes;
+    /** {@code file} as written, but for what {@code o} overrides. */
+    public static ExperimentConfig of(ScenarioFile file, Overrides o) {
+        return new ExperimentConfig(o.runs() != null ? o.runs() : file.runs(o.quick()),
+                o.seed() != null ? o.seed() : file.base().seed(), o.planes(),
+                o.threads() != null ? o.threads() : Runtime.getRuntime().availableProcessors(), o.quick(), file);
+    }
+
+    /** The scenario file {@code experiment} runs: the given one, else its paper file. */
+    public ScenarioFile scenarioFile(String experiment) {
+        return file != null ? file : PaperExperiments.load(experiment);
+    }
+
+    /** The scenario of every point {@code experiment} runs: the file's (quick) sweep, or one per N of {@link #planes}. */
+    public List<Scenario> points(String experiment) {
+        ScenarioFile f = scenarioFile(experiment);
+        if (planes == null) {
+            return f.points(quick).stream().map(SweepPoint::scenario).toList();
         }
-        return quick ? quickDefaults : defaults;
+        return PaperExperiments.atPlanes(f, planes);
+    }
+
+    /** The sizes N of {@code experiment}'s points, in order. */
+    public List<Integer> planesOf(String experiment) {
+        return points(experiment).stream().map(s -> PaperExperiments.walker(s, experiment).planes()).toList();
     }
 
     public ExperimentConfig withThreads(int t) {
-        return new ExperimentConfig(runs, seed, planes, t, quick);
+        return new ExperimentConfig(runs, seed, planes, t, quick, file);
     }
 }

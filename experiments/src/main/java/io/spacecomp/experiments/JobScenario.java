@@ -1,6 +1,5 @@
 package io.spacecomp.experiments;
 
-import io.spacecomp.orbit.aoi.AreaOfInterest;
 import io.spacecomp.orbit.aoi.Pass;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.ground.Cities;
@@ -18,10 +17,11 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * One run's job set-up (SPEC §9), drawn from the run's seed alone: an epoch, a pass direction, the
- * satellites of that pass over the continental US at that epoch, a seeded 1/5 of them as collectors
- * and a disjoint 1/5 as candidate mappers, and the line-of-sight satellite of a random city of more
- * than one million people.
+ * One run's job set-up (SPEC §9), drawn from the run's seed alone by a scenario's {@link DrawRules}: an
+ * epoch, a pass direction, the satellites of that pass over the area at that epoch, a seeded share of
+ * them as collectors and a disjoint share as candidate mappers, and the line-of-sight satellite of a
+ * random ground station. The paper's rules ({@link DrawRules#PAPER}): the continental US, 1/5 each, a
+ * city of more than one million people at a 10° mask.
  *
  * @param shell       the constellation
  * @param run         run index (0-based)
@@ -33,23 +33,15 @@ import java.util.SplittableRandom;
  * @param candidates  k candidate mappers, disjoint from the collectors
  * @param station     the ground station that submits the job
  * @param stationName how the CSV names it: "City (CC)" for a shipped city, else the station's name
- * @param los         the highest satellite that city sees (elevation ≥ {@link #MIN_ELEVATION_DEG})
+ * @param los         the highest satellite that city sees (above the station's elevation mask)
  * @param losElevationDeg the LOS satellite's elevation seen from the city (degrees)
  */
 public record JobScenario(WalkerShell shell, int run, long runSeed, double epochS, Pass pass, int aoiSats,
                           List<SatId> collectors, List<SatId> candidates, GroundStation station, String stationName, SatId los,
                           double losElevationDeg) {
 
-    /** The AOI of every run. */
-    public static final AreaOfInterest AOI = AreaOfInterest.CONTINENTAL_US;
     /** One sidereal day (s): the epoch is drawn uniformly in it, so every Earth orientation is equally likely. */
     public static final double SIDEREAL_DAY_S = 86_164.0905;
-    /** Minimum elevation of the LOS satellite seen from the city (degrees). */
-    public static final double MIN_ELEVATION_DEG = 10.0;
-    /** The LOS city is drawn from the cities with more people than this. */
-    public static final long MIN_CITY_POPULATION = 1_000_000;
-    /** Collectors and candidate mappers are each this fraction of the AOI's satellites. */
-    public static final int FRACTION_DENOMINATOR = 5;
 
     private static final int MAX_DRAWS = 1000;
 

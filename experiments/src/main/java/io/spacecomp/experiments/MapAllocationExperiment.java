@@ -1,5 +1,7 @@
 package io.spacecomp.experiments;
 
+import io.spacecomp.scenario.Scenario;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.Map;
  * defines d(t→p).
  */
 public final class MapAllocationExperiment implements Experiment<MapAllocationExperiment.Row> {
-
-    static final String ROUTER = "manhattan";
 
     /**
      * @param run                    the run
@@ -43,16 +43,6 @@ public final class MapAllocationExperiment implements Experiment<MapAllocationEx
     }
 
     @Override
-    public List<Integer> defaultPlanes() {
-        return MapSweep.DEFAULT_PLANES;
-    }
-
-    @Override
-    public List<Integer> quickPlanes() {
-        return MapSweep.QUICK_PLANES;
-    }
-
-    @Override
     public List<Column<Row>> columns() {
         List<Column<Row>> c = new ArrayList<>(ScenarioColumns.of(r -> r.run().scenario()));
         c.add(Column.of("allocator", "random, eager or bipartite", r -> r.figures().allocator()));
@@ -66,8 +56,8 @@ public final class MapAllocationExperiment implements Experiment<MapAllocationEx
     @Override
     public List<Row> rows(ExperimentConfig config, SweepContext context) {
         List<Row> rows = new ArrayList<>();
-        for (MapSweep.Run run : MapSweep.runs(config, context, ROUTER)) {
-            double bipartite = run.find("bipartite").totalCostS();
+        for (MapSweep.Run run : MapSweep.runs(config, context, name())) {
+            double bipartite = run.find(MapSweep.REFERENCE).totalCostS();
             for (MapSweep.AllocationFigures f : run.figures()) {
                 rows.add(new Row(run, f, Stats.reductionPct(bipartite, f.totalCostS())));
             }
@@ -76,8 +66,8 @@ public final class MapAllocationExperiment implements Experiment<MapAllocationEx
     }
 
     @Override
-    public Map<String, Object> configuration() {
-        Map<String, Object> c = MapSweep.configuration(ROUTER);
+    public Map<String, Object> configuration(Scenario scenario) {
+        Map<String, Object> c = MapSweep.configuration(scenario);
         c.put("improvement", "100 * (1 - bipartite total cost / baseline total cost), per run, averaged over runs");
         return c;
     }
@@ -85,15 +75,17 @@ public final class MapAllocationExperiment implements Experiment<MapAllocationEx
     @Override
     public Map<String, Object> summary(List<Row> rows) {
         Map<String, Object> s = new LinkedHashMap<>();
-        for (String baseline : List.of("random", "eager")) {
+        for (String baseline : baselines(rows)) {
             s.put("improvement_vs_" + baseline + "_pct", Summaries.meanBy(rows, r -> r.figures().allocator().equals(baseline),
                     r -> r.run().scenario().shell().planes(), Row::bipartiteImprovementPct, 2));
             s.put("improvement_vs_" + baseline + "_ci95_pct", Summaries.ci95By(rows, r -> r.figures().allocator().equals(baseline),
                     r -> r.run().scenario().shell().planes(), Row::bipartiteImprovementPct, 2));
         }
-        s.put("eager_vs_random_pct", Summaries.meanBy(rows, r -> r.figures().allocator().equals("random"),
-                r -> r.run().scenario().shell().planes(),
-                r -> Stats.reductionPct(r.run().find("eager").totalCostS(), r.figures().totalCostS()), 2));
+        if (baselines(rows).containsAll(List.of("random", "eager"))) {
+            s.put("eager_vs_random_pct", Summaries.meanBy(rows, r -> r.figures().allocator().equals("random"),
+                    r -> r.run().scenario().shell().planes(),
+                    r -> Stats.reductionPct(r.run().find("eager").totalCostS(), r.figures().totalCostS()), 2));
+        }
         return s;
     }
 
@@ -101,12 +93,17 @@ public final class MapAllocationExperiment implements Experiment<MapAllocationEx
     public ChartSpec chart(List<Row> rows) {
         List<ChartSpec.Series> series = new ArrayList<>();
         int colour = 0;
-        for (String baseline : List.of("random", "eager")) {
+        for (String baseline : baselines(rows)) {
             series.add(ChartSpec.Series.of("bipartite vs " + baseline, colour++, false, rows,
                     r -> r.figures().allocator().equals(baseline), r -> r.run().scenario().shell().planes(),
                     Row::bipartiteImprovementPct));
         }
         return new ChartSpec(title(), "orbital planes N (N x N shell)", false,
                 List.of(new ChartSpec.Panel("total map cost reduction (%)", false, series)));
+    }
+
+    /** The allocators bipartite is compared with, in the scenario's order. */
+    private static List<String> baselines(List<Row> rows) {
+        return Summaries.distinct(rows, r -> r.figures().allocator()).stream().filter(a -> !a.equals(MapSweep.REFERENCE)).toList();
     }
 }

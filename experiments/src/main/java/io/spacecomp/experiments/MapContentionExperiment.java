@@ -1,5 +1,8 @@
 package io.spacecomp.experiments;
 
+import io.spacecomp.scenario.Compare;
+import io.spacecomp.scenario.Scenario;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +12,6 @@ import java.util.Map;
  * random, eager and bipartite allocation, from the job protocol run in the simulator.
  */
 public final class MapContentionExperiment implements Experiment<ContentionRows.Row> {
-
-    static final List<String> ALLOCATORS = List.of("random", "eager", "bipartite");
 
     @Override
     public String name() {
@@ -33,16 +34,6 @@ public final class MapContentionExperiment implements Experiment<ContentionRows.
     }
 
     @Override
-    public List<Integer> defaultPlanes() {
-        return ContentionSweep.DEFAULT_PLANES;
-    }
-
-    @Override
-    public List<Integer> quickPlanes() {
-        return ContentionSweep.QUICK_PLANES;
-    }
-
-    @Override
     public List<Column<ContentionRows.Row>> columns() {
         return ContentionRows.columns("map", ContentionSweep.Job::map);
     }
@@ -50,28 +41,33 @@ public final class MapContentionExperiment implements Experiment<ContentionRows.
     @Override
     public List<ContentionRows.Row> rows(ExperimentConfig config, SweepContext context) {
         List<ContentionRows.Row> rows = new ArrayList<>();
-        for (ContentionSweep.Run run : ContentionSweep.runs(config, context)) {
-            for (String a : ALLOCATORS) {
-                rows.add(new ContentionRows.Row(run, run.find(a, "center"), a));
+        Compare compare = config.points(name()).get(0).compare();
+        String reducer = PaperExperiments.one(compare.reducers(), "compare.reducer", name());
+        for (ContentionSweep.Run run : ContentionSweep.runs(config, context, name())) {
+            for (String a : compare.allocators()) {
+                rows.add(new ContentionRows.Row(run, run.find(a, reducer), a));
             }
         }
         return rows;
     }
 
     @Override
-    public Map<String, Object> configuration() {
-        Map<String, Object> c = ContentionSweep.configuration();
-        c.put("compared", "allocators random, eager, bipartite; reducer at the centre");
+    public Map<String, Object> configuration(Scenario scenario) {
+        Map<String, Object> c = ContentionSweep.configuration(scenario);
+        Compare compare = scenario.compare();
+        String reducer = PaperExperiments.one(compare.reducers(), "compare.reducer", name());
+        c.put("compared", "allocators " + String.join(", ", compare.allocators()) + "; reducer at the "
+                + (reducer.equals("center") ? "centre" : reducer));
         return c;
     }
 
     @Override
     public Map<String, Object> summary(List<ContentionRows.Row> rows) {
-        return ContentionRows.summary(rows, ALLOCATORS, ContentionSweep.Job::map);
+        return ContentionRows.summary(rows, Summaries.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::map);
     }
 
     @Override
     public ChartSpec chart(List<ContentionRows.Row> rows) {
-        return ContentionRows.chart(title(), "map", rows, ALLOCATORS, ContentionSweep.Job::map);
+        return ContentionRows.chart(title(), "map", rows, Summaries.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::map);
     }
 }

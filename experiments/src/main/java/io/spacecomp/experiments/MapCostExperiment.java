@@ -1,5 +1,7 @@
 package io.spacecomp.experiments;
 
+import io.spacecomp.scenario.Scenario;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.Map;
  * scenarios as {@link MapAllocationExperiment}.
  */
 public final class MapCostExperiment implements Experiment<MapCostExperiment.Row> {
-
-    static final String ROUTER = "distance-aware";
 
     /**
      * @param run      the run
@@ -42,16 +42,6 @@ public final class MapCostExperiment implements Experiment<MapCostExperiment.Row
     }
 
     @Override
-    public List<Integer> defaultPlanes() {
-        return MapSweep.DEFAULT_PLANES;
-    }
-
-    @Override
-    public List<Integer> quickPlanes() {
-        return MapSweep.QUICK_PLANES;
-    }
-
-    @Override
     public List<Column<Row>> columns() {
         List<Column<Row>> c = new ArrayList<>(ScenarioColumns.of(r -> r.run().scenario()));
         c.add(Column.of("allocator", "random, eager or bipartite", r -> r.figures().allocator()));
@@ -66,7 +56,7 @@ public final class MapCostExperiment implements Experiment<MapCostExperiment.Row
     @Override
     public List<Row> rows(ExperimentConfig config, SweepContext context) {
         List<Row> rows = new ArrayList<>();
-        for (MapSweep.Run run : MapSweep.runs(config, context, ROUTER)) {
+        for (MapSweep.Run run : MapSweep.runs(config, context, name())) {
             for (MapSweep.AllocationFigures f : run.figures()) {
                 rows.add(new Row(run, f));
             }
@@ -75,23 +65,23 @@ public final class MapCostExperiment implements Experiment<MapCostExperiment.Row
     }
 
     @Override
-    public Map<String, Object> configuration() {
-        return MapSweep.configuration(ROUTER);
+    public Map<String, Object> configuration(Scenario scenario) {
+        return MapSweep.configuration(scenario);
     }
 
     @Override
     public Map<String, Object> summary(List<Row> rows) {
         Map<String, Object> s = new LinkedHashMap<>();
         Map<String, Object> cost = new LinkedHashMap<>();
-        for (String a : MapSweep.ALLOCATORS) {
+        for (String a : Summaries.distinct(rows, r -> r.figures().allocator())) {
             cost.put(a, Summaries.meanBy(rows, r -> r.figures().allocator().equals(a), r -> r.run().scenario().shell().planes(),
                     r -> r.figures().totalCostS(), 1));
         }
         s.put("mean_total_cost_s", cost);
-        for (String baseline : List.of("random", "eager")) {
+        for (String baseline : baselines(rows)) {
             s.put("improvement_vs_" + baseline + "_pct", Summaries.meanBy(rows, r -> r.figures().allocator().equals(baseline),
                     r -> r.run().scenario().shell().planes(),
-                    r -> Stats.reductionPct(r.run().find("bipartite").totalCostS(), r.figures().totalCostS()), 2));
+                    r -> Stats.reductionPct(r.run().find(MapSweep.REFERENCE).totalCostS(), r.figures().totalCostS()), 2));
         }
         return s;
     }
@@ -99,12 +89,18 @@ public final class MapCostExperiment implements Experiment<MapCostExperiment.Row
     @Override
     public ChartSpec chart(List<Row> rows) {
         List<ChartSpec.Series> series = new ArrayList<>();
-        for (int i = 0; i < MapSweep.ALLOCATORS.size(); i++) {
-            String a = MapSweep.ALLOCATORS.get(i);
+        List<String> allocators = Summaries.distinct(rows, r -> r.figures().allocator());
+        for (int i = 0; i < allocators.size(); i++) {
+            String a = allocators.get(i);
             series.add(ChartSpec.Series.of(a, i, false, rows, r -> r.figures().allocator().equals(a),
                     r -> r.run().scenario().shell().planes(), r -> r.figures().totalCostS()));
         }
         return new ChartSpec(title(), "orbital planes N (N x N shell)", false,
                 List.of(new ChartSpec.Panel("total map cost, eq. 5 (s, log scale)", true, series)));
+    }
+
+    /** The allocators bipartite is compared with, in the scenario's order. */
+    private static List<String> baselines(List<Row> rows) {
+        return Summaries.distinct(rows, r -> r.figures().allocator()).stream().filter(a -> !a.equals(MapSweep.REFERENCE)).toList();
     }
 }

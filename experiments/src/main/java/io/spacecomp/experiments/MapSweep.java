@@ -5,12 +5,13 @@ import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.placement.Allocator;
 import io.spacecomp.placement.Allocators;
 import io.spacecomp.placement.Assignment;
+import io.spacecomp.placement.CostKind;
 import io.spacecomp.placement.CostModel;
 import io.spacecomp.routing.Path;
-import io.spacecomp.routing.PolarProtection;
 import io.spacecomp.routing.RouteOptions;
 import io.spacecomp.routing.Router;
 import io.spacecomp.routing.Routers;
+import io.spacecomp.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,23 +20,47 @@ import java.util.Map;
 
 /**
  * The sweep behind figures 5 and 6: each run's collectors are assigned to its candidate mappers by the
- * random, eager and bipartite (Hungarian) allocators on the eq. 5 cost of the routed path
- * (Table II: m_p = K = 1, H = 3, V = 10 GB, eq. 6–7 link budget), and the assignments are scored.
+ * allocators the scenario compares (the paper: random, eager and bipartite, i.e. Hungarian) on the eq. 5
+ * cost of the routed path (Table II: m_p = K = 1, H = 3, V = 10 GB, eq. 6–7 link budget), and the
+ * assignments are scored.
  */
 final class MapSweep {
 
     static final String FAMILY = "map";
-    static final List<Integer> DEFAULT_PLANES = List.of(50, 60, 70, 80, 90, 100);
-    static final List<Integer> QUICK_PLANES = List.of(50, 70);
-    static final List<String> ALLOCATORS = List.of("random", "eager", "bipartite");
-    static final double INCLINATION_DEG = 87.0;
-    static final CostModel COST = CostModel.PAPER_DEFAULT;
-    static final PolarProtection PROTECTION = PolarProtection.DEFAULT;
+    /** The allocator the others are measured against. */
+    static final String REFERENCE = "bipartite";
 
     private MapSweep() {
     }
 
-    record Unit(int planes, int run, long runSeed) {
+    /**
+     * What one point of the map figures fixes, from its scenario.
+     *
+     * @param shell      the point's shell
+     * @param rules      how a run draws its job
+     * @param router     the one router of {@code compare.router}
+     * @param options    the routing block: polar protection and per-hop overhead
+     * @param allocators {@code compare.allocator}, bipartite among them (the reference)
+     * @param costKind   what the allocators minimise ({@code compare.cost})
+     * @param cost       eq. 5 ({@code cost})
+     */
+    record Params(WalkerShell shell, DrawRules rules, String router, RouteOptions options, List<String> allocators,
+                  CostKind costKind, CostModel cost) {
+
+        static Params of(Scenario s) {
+            String e = s.experiment();
+            PaperExperiments.require(s.compare().allocators(), REFERENCE, "compare.allocator", e);
+            return new Params(PaperExperiments.walker(s, e), DrawRules.of(s),
+                    PaperExperiments.one(s.compare().routers(), "compare.router", e), s.routing(), s.compare().allocators(),
+                    s.compare().costKind(), s.cost().model());
+        }
+    }
+
+    record Unit(Params params, int run, long runSeed) {
+        @Override
+        public String toString() {
+            return "map run " + run + " at " + params.shell().planes() + "x" + params.shell().satsPerPlane();
+        }
     }
 
     /**
@@ -61,35 +86,37 @@ final class MapSweep {
         }
     }
 
-    static List<Run> runs(ExperimentConfig config, SweepContext context, String router) {
+    static List<Run> runs(ExperimentConfig config, SweepContext context, String experiment) {
+        List<Params> points = config.points(experiment).stream().map(Params::of).toList();
         List<Unit> units = new ArrayList<>();
-        for (int n : config.planesOr(DEFAULT_PLANES, QUICK_PLANES)) {
+        for (Params p : points) {
             for (int r = 0; r < config.runs(); r++) {
-                units.add(new Unit(n, r, Seeds.derive(config.seed(), FAMILY, n, r)));
+                units.add(new Unit(p, r, Seeds.derive(config.seed(), FAMILY, p.shell().planes(), r)));
             }
         }
-        return Sweep.run(units, u -> run(u, router), u -> (long) u.planes() * u.planes(), config.threads(),
-                context.progress(), "map/" + router);
+        return Sweep.run(units, MapSweep::run, u -> (long) u.params().shell().planes() * u.params().shell().satsPerPlane(),
+                config.threads(), context.progress(), "map/" + points.get(0).router());
     }
 
-    static Run run(Unit u, String routerName) {
-        CircularOrbitGeometry geometry = new CircularOrbitGeometry(WalkerShell.paperDefault(u.planes(), u.planes()));
-        JobScenario s = JobScenario.draw(geometry, u.run(), u.runSeed());
-        Router router = Routers.byName(routerName, geometry, new RouteOptions(0.0, PROTECTION));
+    static Run run(Unit u) {
+        Params p = u.params();
+        CircularOrbitGeometry geometry = new CircularOrbitGeometry(p.shell());
+        JobScenario s = JobScenario.draw(geometry, p.rules(), u.run(), u.runSeed());
+        Router router = Routers.byName(p.router(), geometry, p.options());
         int k = s.k();
         double[][] cost = new double[k][k];
         int[][] hops = new int[k][k];
         double[][] km = new double[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
-                Path p = router.route(s.collectors().get(i), s.candidates().get(j), s.epochS());
-                hops[i][j] = p.hopCount();
-                km[i][j] = p.distanceKm();
-                cost[i][j] = COST.cost(p.hopCount(), p.distanceKm());
+                Path path = router.route(s.collectors().get(i), s.candidates().get(j), s.epochS());
+                hops[i][j] = path.hopCount();
+                km[i][j] = path.distanceKm();
+                cost[i][j] = p.costKind().of(path, p.cost());
             }
         }
         List<AllocationFigures> figures = new ArrayList<>();
-        for (String name : ALLOCATORS) {
+        for (String name : p.allocators()) {
             Allocator allocator = Allocators.byName(name, Seeds.stream(u.runSeed(), 1));
             Assignment a = allocator.assign(cost);
             double max = 0;
@@ -106,14 +133,17 @@ final class MapSweep {
         return new Run(s, figures);
     }
 
-    static Map<String, Object> configuration(String router) {
+    static Map<String, Object> configuration(Scenario scenario) {
+        Params p = Params.of(scenario);
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("inclination_deg", INCLINATION_DEG);
-        c.put("router", router);
-        c.put("polar_limit_deg", PROTECTION.latitudeLimitDeg());
-        c.put("allocators", ALLOCATORS);
-        c.put("cost", "eq. 5: C(t,p) = m_p*K + h*H + S(d, V), S(d,V) = d/c + 8V / (B log2(1 + SNR(d))), d = routed path length");
-        c.put("cost_model", COST);
+        c.put("inclination_deg", p.shell().inclinationDeg());
+        c.put("router", p.router());
+        c.put("polar_limit_deg", p.options().protection().latitudeLimitDeg());
+        c.put("allocators", p.allocators());
+        c.put("cost", p.costKind() == CostKind.EQ5
+                ? "eq. 5: C(t,p) = m_p*K + h*H + S(d, V), S(d,V) = d/c + 8V / (B log2(1 + SNR(d))), d = routed path length"
+                : "the allocators minimise " + p.costKind().cliName() + "; total_cost_s is the sum of that cost");
+        c.put("cost_model", p.cost());
         c.put("random_allocator_seed", "derived from the run's seed (stream 1)");
         c.put("eager_order", "collectors in their drawn (random) order, each takes the cheapest free mapper");
         return c;

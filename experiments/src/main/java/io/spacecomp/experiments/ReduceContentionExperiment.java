@@ -1,5 +1,8 @@
 package io.spacecomp.experiments;
 
+import io.spacecomp.scenario.Compare;
+import io.spacecomp.scenario.Scenario;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +13,6 @@ import java.util.Map;
  * protocol run in the simulator. Same simulated runs as {@link MapContentionExperiment}.
  */
 public final class ReduceContentionExperiment implements Experiment<ContentionRows.Row> {
-
-    static final List<String> PLACEMENTS = List.of("los", "center", "median");
 
     @Override
     public String name() {
@@ -34,16 +35,6 @@ public final class ReduceContentionExperiment implements Experiment<ContentionRo
     }
 
     @Override
-    public List<Integer> defaultPlanes() {
-        return ContentionSweep.DEFAULT_PLANES;
-    }
-
-    @Override
-    public List<Integer> quickPlanes() {
-        return ContentionSweep.QUICK_PLANES;
-    }
-
-    @Override
     public List<Column<ContentionRows.Row>> columns() {
         return ContentionRows.columns("reduce", ContentionSweep.Job::reduce);
     }
@@ -51,28 +42,32 @@ public final class ReduceContentionExperiment implements Experiment<ContentionRo
     @Override
     public List<ContentionRows.Row> rows(ExperimentConfig config, SweepContext context) {
         List<ContentionRows.Row> rows = new ArrayList<>();
-        for (ContentionSweep.Run run : ContentionSweep.runs(config, context)) {
-            for (String p : PLACEMENTS) {
-                rows.add(new ContentionRows.Row(run, run.find("bipartite", p), p));
+        Compare compare = config.points(name()).get(0).compare();
+        String allocator = PaperExperiments.one(compare.allocators(), "compare.allocator", name());
+        for (ContentionSweep.Run run : ContentionSweep.runs(config, context, name())) {
+            for (String p : compare.reducers()) {
+                rows.add(new ContentionRows.Row(run, run.find(allocator, p), p));
             }
         }
         return rows;
     }
 
     @Override
-    public Map<String, Object> configuration() {
-        Map<String, Object> c = ContentionSweep.configuration();
-        c.put("compared", "reducer at los, center, median; bipartite allocation");
+    public Map<String, Object> configuration(Scenario scenario) {
+        Map<String, Object> c = ContentionSweep.configuration(scenario);
+        Compare compare = scenario.compare();
+        c.put("compared", "reducer at " + String.join(", ", compare.reducers()) + "; "
+                + PaperExperiments.one(compare.allocators(), "compare.allocator", name()) + " allocation");
         return c;
     }
 
     @Override
     public Map<String, Object> summary(List<ContentionRows.Row> rows) {
-        return ContentionRows.summary(rows, PLACEMENTS, ContentionSweep.Job::reduce);
+        return ContentionRows.summary(rows, Summaries.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::reduce);
     }
 
     @Override
     public ChartSpec chart(List<ContentionRows.Row> rows) {
-        return ContentionRows.chart(title(), "reduce", rows, PLACEMENTS, ContentionSweep.Job::reduce);
+        return ContentionRows.chart(title(), "reduce", rows, Summaries.distinct(rows, ContentionRows.Row::label), ContentionSweep.Job::reduce);
     }
 }

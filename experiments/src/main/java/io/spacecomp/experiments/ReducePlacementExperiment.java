@@ -1,6 +1,7 @@
 package io.spacecomp.experiments;
 
 import io.spacecomp.placement.ReducerPlacement;
+import io.spacecomp.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * Fig. 7: end-to-end reduce cost (mappers → reducer plus reducer → LOS, eq. 5) with the reducer at the
- * LOS satellite, at the centre of the mappers, or at the 1-median, F_R = 5, versus constellation size.
+ * LOS satellite, at the centre of the mappers, or at the 1-median, F_R = 5 ({@code cost.f_r}), versus
+ * constellation size.
  */
 public final class ReducePlacementExperiment implements Experiment<ReducePlacementExperiment.Row> {
 
@@ -22,6 +24,10 @@ public final class ReducePlacementExperiment implements Experiment<ReducePlaceme
      * @param reductionVsLosPct 100·(1 − total / LOS placement's total) (%)
      */
     public record Row(ReduceSweep.Run run, ReduceSweep.Placement placement, double totalCostS, double reductionVsLosPct) {
+        /** F_R of the run's point ({@code cost.f_r}). */
+        double fr() {
+            return run.params().fr();
+        }
     }
 
     @Override
@@ -45,19 +51,9 @@ public final class ReducePlacementExperiment implements Experiment<ReducePlaceme
     }
 
     @Override
-    public List<Integer> defaultPlanes() {
-        return ReduceSweep.DEFAULT_PLANES;
-    }
-
-    @Override
-    public List<Integer> quickPlanes() {
-        return ReduceSweep.QUICK_PLANES;
-    }
-
-    @Override
     public List<Column<Row>> columns() {
         List<Column<Row>> c = new ArrayList<>(ScenarioColumns.of(r -> r.run().scenario()));
-        c.add(Column.of("reduction_factor", "F_R: the reducer's output is its input share / F_R", r -> Csv.num(ReduceSweep.DEFAULT_REDUCTION_FR, 0)));
+        c.add(Column.of("reduction_factor", "F_R: the reducer's output is its input share / F_R", r -> Csv.num(r.fr(), 0)));
         c.add(Column.of("placement", "los, center or median", r -> r.placement().placement().cliName()));
         c.add(Column.of("reducer_sat", "reducer: index in plane", r -> Csv.num(r.placement().reducer().sat())));
         c.add(Column.of("reducer_orb", "reducer: plane", r -> Csv.num(r.placement().reducer().orb())));
@@ -67,7 +63,7 @@ public final class ReducePlacementExperiment implements Experiment<ReducePlaceme
         c.add(Column.of("reducer_los_hops", "hops reducer -> LOS", r -> Csv.num(r.placement().losHops())));
         c.add(Column.of("reducer_los_km", "path length reducer -> LOS (km)", r -> Csv.num(r.placement().losKm(), 3)));
         c.add(Column.of("reducer_los_cost_s", "eq. 5 cost of the reducer's output V/(F_M*F_R) to the LOS (s)",
-                r -> Csv.num(r.placement().losCostS(VOLUME.bytes(r.run().scenario().k(), ReduceSweep.DEFAULT_REDUCTION_FR)), 3)));
+                r -> Csv.num(r.run().losCostS(r.placement(), VOLUME, r.fr()), 3)));
         c.add(Column.of("total_cost_s", "reduce cost: mappers -> reducer + reducer -> LOS (s)", r -> Csv.num(r.totalCostS(), 3)));
         c.add(Column.of("reduction_vs_los_pct", "100*(1 - total / LOS placement's total) (%)", r -> Csv.num(r.reductionVsLosPct(), 4)));
         return c;
@@ -76,11 +72,11 @@ public final class ReducePlacementExperiment implements Experiment<ReducePlaceme
     @Override
     public List<Row> rows(ExperimentConfig config, SweepContext context) {
         List<Row> rows = new ArrayList<>();
-        for (ReduceSweep.Run run : ReduceSweep.runs(config, context)) {
-            int k = run.scenario().k();
-            double los = run.find(ReducerPlacement.LOS).totalCostS(VOLUME, k, ReduceSweep.DEFAULT_REDUCTION_FR);
+        for (ReduceSweep.Run run : ReduceSweep.runs(config, context, name())) {
+            double fr = run.params().fr();
+            double los = run.totalCostS(run.find(ReducerPlacement.LOS), VOLUME, fr);
             for (ReduceSweep.Placement p : run.placements()) {
-                double total = p.totalCostS(VOLUME, k, ReduceSweep.DEFAULT_REDUCTION_FR);
+                double total = run.totalCostS(p, VOLUME, fr);
                 rows.add(new Row(run, p, total, Stats.reductionPct(total, los)));
             }
         }
@@ -88,9 +84,9 @@ public final class ReducePlacementExperiment implements Experiment<ReducePlaceme
     }
 
     @Override
-    public Map<String, Object> configuration() {
-        Map<String, Object> c = ReduceSweep.configuration();
-        c.put("reduction_factor_fr", ReduceSweep.DEFAULT_REDUCTION_FR);
+    public Map<String, Object> configuration(Scenario scenario) {
+        Map<String, Object> c = ReduceSweep.configuration(scenario);
+        c.put("reduction_factor_fr", scenario.cost().reductionFactor());
         c.put("reducer_output_used", VOLUME.cliName());
         c.put("reduction", "100 * (1 - total cost / LOS placement's total cost), per run, averaged over runs");
         return c;
@@ -106,7 +102,7 @@ public final class ReducePlacementExperiment implements Experiment<ReducePlaceme
         s.put("median_vs_los_reduction_pct", Summaries.meanBy(rows, r -> r.placement().placement() == ReducerPlacement.MEDIAN,
                 r -> r.run().scenario().shell().planes(), Row::reductionVsLosPct, 2));
         Map<String, Object> cost = new LinkedHashMap<>();
-        for (ReducerPlacement p : ReduceSweep.PLACEMENTS) {
+        for (ReducerPlacement p : Summaries.distinct(rows, r -> r.placement().placement())) {
             cost.put(p.cliName(), Summaries.meanBy(rows, r -> r.placement().placement() == p,
                     r -> r.run().scenario().shell().planes(), Row::totalCostS, 1));
         }
@@ -117,8 +113,9 @@ public final class ReducePlacementExperiment implements Experiment<ReducePlaceme
     @Override
     public ChartSpec chart(List<Row> rows) {
         List<ChartSpec.Series> series = new ArrayList<>();
-        for (int i = 0; i < ReduceSweep.PLACEMENTS.size(); i++) {
-            ReducerPlacement p = ReduceSweep.PLACEMENTS.get(i);
+        List<ReducerPlacement> placements = Summaries.distinct(rows, r -> r.placement().placement());
+        for (int i = 0; i < placements.size(); i++) {
+            ReducerPlacement p = placements.get(i);
             series.add(ChartSpec.Series.of(p.cliName(), i, false, rows, r -> r.placement().placement() == p,
                     r -> r.run().scenario().shell().planes(), Row::totalCostS));
         }

@@ -1,6 +1,7 @@
 package io.spacecomp.experiments;
 
 import io.spacecomp.placement.ReducerPlacement;
+import io.spacecomp.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +15,6 @@ import java.util.TreeMap;
  * {@link ReducePlacementExperiment}.
  */
 public final class ReductionFactorExperiment implements Experiment<ReductionFactorExperiment.Row> {
-
-    /** The reduction factors swept. */
-    static final List<Double> FACTORS = List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0);
 
     /**
      * @param run              the run
@@ -58,16 +56,6 @@ public final class ReductionFactorExperiment implements Experiment<ReductionFact
     }
 
     @Override
-    public List<Integer> defaultPlanes() {
-        return ReduceSweep.DEFAULT_PLANES;
-    }
-
-    @Override
-    public List<Integer> quickPlanes() {
-        return ReduceSweep.QUICK_PLANES;
-    }
-
-    @Override
     public List<Column<Row>> columns() {
         List<Column<Row>> c = new ArrayList<>(ScenarioColumns.of(r -> r.run().scenario()));
         c.add(Column.of("reduction_factor", "F_R", r -> Csv.num(r.fr(), 0)));
@@ -83,13 +71,13 @@ public final class ReductionFactorExperiment implements Experiment<ReductionFact
     @Override
     public List<Row> rows(ExperimentConfig config, SweepContext context) {
         List<Row> rows = new ArrayList<>();
-        for (ReduceSweep.Run run : ReduceSweep.runs(config, context)) {
-            int k = run.scenario().k();
+        List<Double> factors = factors(config.points(name()).get(0));
+        for (ReduceSweep.Run run : ReduceSweep.runs(config, context, name())) {
             for (ReduceSweep.OutputVolume v : ReduceSweep.OutputVolume.values()) {
-                for (double fr : FACTORS) {
-                    rows.add(new Row(run, fr, v, run.find(ReducerPlacement.LOS).totalCostS(v, k, fr),
-                            run.find(ReducerPlacement.CENTER).totalCostS(v, k, fr),
-                            run.find(ReducerPlacement.MEDIAN).totalCostS(v, k, fr)));
+                for (double fr : factors) {
+                    rows.add(new Row(run, fr, v, run.totalCostS(run.find(ReducerPlacement.LOS), v, fr),
+                            run.totalCostS(run.find(ReducerPlacement.CENTER), v, fr),
+                            run.totalCostS(run.find(ReducerPlacement.MEDIAN), v, fr)));
                 }
             }
         }
@@ -97,10 +85,19 @@ public final class ReductionFactorExperiment implements Experiment<ReductionFact
     }
 
     @Override
-    public Map<String, Object> configuration() {
-        Map<String, Object> c = ReduceSweep.configuration();
-        c.put("reduction_factors_fr", FACTORS);
+    public Map<String, Object> configuration(Scenario scenario) {
+        Map<String, Object> c = ReduceSweep.configuration(scenario);
+        c.put("reduction_factors_fr", factors(scenario));
         return c;
+    }
+
+    /** The reduction factors compared: {@code compare.f_r}, else {@code cost.f_r}; every placement is needed. */
+    static List<Double> factors(Scenario scenario) {
+        for (String p : List.of("center", "median")) {
+            PaperExperiments.require(scenario.compare().reducers(), p, "compare.reducer", scenario.experiment());
+        }
+        List<Double> f = scenario.compare().reductionFactors();
+        return f.isEmpty() ? List.of(scenario.cost().reductionFactor()) : f;
     }
 
     @Override
@@ -109,7 +106,7 @@ public final class ReductionFactorExperiment implements Experiment<ReductionFact
         for (ReduceSweep.OutputVolume v : ReduceSweep.OutputVolume.values()) {
             // {N: {F_R: pct}}
             Map<Integer, Map<Integer, Double>> byN = new TreeMap<>();
-            for (double fr : FACTORS) {
+            for (double fr : Summaries.distinct(rows, Row::fr)) {
                 Map<Integer, Double> perN = Summaries.meanBy(rows, r -> r.volume() == v && r.fr() == fr,
                         r -> r.run().scenario().shell().planes(), Row::centerReductionPct, 2);
                 perN.forEach((n, pct) -> byN.computeIfAbsent(n, x -> new TreeMap<>()).put((int) fr, pct));
@@ -117,7 +114,7 @@ public final class ReductionFactorExperiment implements Experiment<ReductionFact
             s.put("center_vs_los_reduction_pct_" + v.cliName() + "_output", byN);
         }
         Map<Integer, Double> all = new TreeMap<>();
-        for (double fr : FACTORS) {
+        for (double fr : Summaries.distinct(rows, Row::fr)) {
             double[] xs = rows.stream().filter(r -> r.volume() == ReduceSweep.OutputVolume.PARTITION && r.fr() == fr)
                     .mapToDouble(Row::centerReductionPct).toArray();
             all.put((int) fr, Summaries.round(Stats.mean(xs), 2));

@@ -1,7 +1,6 @@
 package io.spacecomp.experiments;
 
-import io.spacecomp.routing.PolarProtection;
-import io.spacecomp.routing.Routers;
+import io.spacecomp.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,8 @@ import java.util.Map;
 /**
  * Fig. 3: mean physical length of a job's message paths versus constellation size, for the Manhattan,
  * distance-aware, optimal minimal-hop and free shortest routers, with and without polar protection, at
- * 53° and 87°. Shares its sweep (and scenarios) with {@link RoutingHopsExperiment}.
+ * 53° and 87° (as {@code scenarios/paper/routing-distance.yaml} says). Headline: the last inclination, the
+ * first protection setting. Shares its sweep (and scenarios) with {@link RoutingHopsExperiment}.
  */
 public final class RoutingDistanceExperiment implements Experiment<RoutingDistanceExperiment.Row> {
 
@@ -44,16 +44,6 @@ public final class RoutingDistanceExperiment implements Experiment<RoutingDistan
     }
 
     @Override
-    public List<Integer> defaultPlanes() {
-        return RoutingSweep.DEFAULT_PLANES;
-    }
-
-    @Override
-    public List<Integer> quickPlanes() {
-        return RoutingSweep.QUICK_PLANES;
-    }
-
-    @Override
     public List<Column<Row>> columns() {
         List<Column<Row>> c = new ArrayList<>(ScenarioColumns.of(r -> r.run().scenario()));
         c.add(Column.of("reducer_sat", "reducer (centre of the mappers): index in plane", r -> Csv.num(r.run().reducer().sat())));
@@ -72,7 +62,7 @@ public final class RoutingDistanceExperiment implements Experiment<RoutingDistan
     @Override
     public List<Row> rows(ExperimentConfig config, SweepContext context) {
         List<Row> rows = new ArrayList<>();
-        for (RoutingSweep.Run run : RoutingSweep.runs(config, context)) {
+        for (RoutingSweep.Run run : RoutingSweep.runs(config, context, name())) {
             for (RoutingSweep.RouterFigures f : run.figures()) {
                 double base = run.find(f.protectedRoutes(), "manhattan").meanDistanceKm();
                 rows.add(new Row(run, f, 100.0 * (f.meanDistanceKm() / base - 1.0)));
@@ -82,14 +72,18 @@ public final class RoutingDistanceExperiment implements Experiment<RoutingDistan
     }
 
     @Override
-    public Map<String, Object> configuration() {
+    public Map<String, Object> configuration(Scenario scenario) {
+        RoutingSweep.Params p = RoutingSweep.Params.of(scenario);
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("inclinations_deg", RoutingSweep.INCLINATIONS_DEG);
-        c.put("routers", Routers.NAMES);
-        c.put("polar_limit_deg", PolarProtection.DEFAULT_LIMIT_DEG);
-        c.put("per_hop_overhead_s", 0.0);
-        c.put("paths", "collect: LOS -> each collector; map: collector -> its mapper (minimum total hops); "
-                + "reduce: each mapper -> centre of the mappers; result: centre -> LOS; all leave at the job's epoch");
+        c.put("inclinations_deg", p.inclinations());
+        c.put("routers", p.routers());
+        c.put("polar_limit_deg", scenario.routing().protection().latitudeLimitDeg());
+        c.put("per_hop_overhead_s", scenario.routing().perHopOverheadS());
+        String reducer = p.reducer().equals("los") ? "the LOS" : "centre of the mappers";
+        c.put("paths", "collect: LOS -> each collector; map: collector -> its mapper (minimum total hops"
+                + (p.allocator().equals("bipartite") ? "" : ", " + p.allocator() + " allocator") + "); "
+                + "reduce: each mapper -> " + reducer + "; result: " + (p.reducer().equals("los") ? "none (the reducer is the LOS)" : "centre -> LOS")
+                + "; all leave at the job's epoch");
         c.put("reduction", "100 * (1 - mean distance of the router / mean distance of manhattan), per run, averaged over runs");
         return c;
     }
@@ -97,13 +91,16 @@ public final class RoutingDistanceExperiment implements Experiment<RoutingDistan
     @Override
     public Map<String, Object> summary(List<Row> rows) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("distance_reduction_pct", reduction(rows, 87.0, false, "distance-aware", false));
-        s.put("distance_reduction_ci95_pct", reduction(rows, 87.0, false, "distance-aware", true));
+        List<Double> inclinations = Summaries.distinct(rows, r -> r.run().scenario().shell().inclinationDeg());
+        List<Boolean> protections = Summaries.distinct(rows, r -> r.figures().protectedRoutes());
+        double headline = inclinations.get(inclinations.size() - 1);
+        s.put("distance_reduction_pct", reduction(rows, headline, protections.get(0), "distance-aware", false));
+        s.put("distance_reduction_ci95_pct", reduction(rows, headline, protections.get(0), "distance-aware", true));
         Map<String, Object> by = new LinkedHashMap<>();
-        for (double inc : RoutingSweep.INCLINATIONS_DEG) {
-            for (boolean prot : new boolean[] {false, true}) {
+        for (double inc : inclinations) {
+            for (boolean prot : protections) {
                 Map<String, Object> routers = new LinkedHashMap<>();
-                for (String router : Routers.NAMES) {
+                for (String router : Summaries.distinct(rows, r -> r.figures().router())) {
                     if (!router.equals("manhattan")) {
                         routers.put(router, reduction(rows, inc, prot, router, false));
                     }

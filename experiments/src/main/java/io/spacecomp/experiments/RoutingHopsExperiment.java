@@ -1,6 +1,6 @@
 package io.spacecomp.experiments;
 
-import io.spacecomp.routing.Routers;
+import io.spacecomp.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,16 +45,6 @@ public final class RoutingHopsExperiment implements Experiment<RoutingHopsExperi
     }
 
     @Override
-    public List<Integer> defaultPlanes() {
-        return RoutingSweep.DEFAULT_PLANES;
-    }
-
-    @Override
-    public List<Integer> quickPlanes() {
-        return RoutingSweep.QUICK_PLANES;
-    }
-
-    @Override
     public List<Column<Row>> columns() {
         List<Column<Row>> c = new ArrayList<>(ScenarioColumns.of(r -> r.run().scenario()));
         c.add(Column.of("reducer_sat", "reducer (centre of the mappers): index in plane", r -> Csv.num(r.run().reducer().sat())));
@@ -73,7 +63,7 @@ public final class RoutingHopsExperiment implements Experiment<RoutingHopsExperi
     @Override
     public List<Row> rows(ExperimentConfig config, SweepContext context) {
         List<Row> rows = new ArrayList<>();
-        for (RoutingSweep.Run run : RoutingSweep.runs(config, context)) {
+        for (RoutingSweep.Run run : RoutingSweep.runs(config, context, name())) {
             for (RoutingSweep.RouterFigures f : run.figures()) {
                 double base = run.find(f.protectedRoutes(), "manhattan").meanHops();
                 rows.add(new Row(run, f, f.meanHops() - base));
@@ -83,21 +73,24 @@ public final class RoutingHopsExperiment implements Experiment<RoutingHopsExperi
     }
 
     @Override
-    public Map<String, Object> configuration() {
-        return new RoutingDistanceExperiment().configuration();
+    public Map<String, Object> configuration(Scenario scenario) {
+        return new RoutingDistanceExperiment().configuration(scenario);
     }
 
     @Override
     public Map<String, Object> summary(List<Row> rows) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("hop_change", change(rows, 87.0, false, "distance-aware"));
-        s.put("mean_hops_manhattan", Summaries.meanBy(rows, r -> matches(r, 87.0, false, "manhattan"),
+        List<Double> inclinations = Summaries.distinct(rows, r -> r.run().scenario().shell().inclinationDeg());
+        List<Boolean> protections = Summaries.distinct(rows, r -> r.figures().protectedRoutes());
+        double headline = inclinations.get(inclinations.size() - 1);
+        s.put("hop_change", change(rows, headline, protections.get(0), "distance-aware"));
+        s.put("mean_hops_manhattan", Summaries.meanBy(rows, r -> matches(r, headline, protections.get(0), "manhattan"),
                 r -> r.run().scenario().shell().planes(), r -> r.figures().meanHops(), 3));
         Map<String, Object> by = new LinkedHashMap<>();
-        for (double inc : RoutingSweep.INCLINATIONS_DEG) {
-            for (boolean prot : new boolean[] {false, true}) {
+        for (double inc : inclinations) {
+            for (boolean prot : protections) {
                 Map<String, Object> routers = new LinkedHashMap<>();
-                for (String router : Routers.NAMES) {
+                for (String router : Summaries.distinct(rows, r -> r.figures().router())) {
                     if (!router.equals("manhattan")) {
                         routers.put(router, change(rows, inc, prot, router));
                     }
@@ -128,11 +121,12 @@ public final class RoutingHopsExperiment implements Experiment<RoutingHopsExperi
     static <R> ChartSpec routingChart(String title, String yLabel, List<R> rows, Function<R, RoutingSweep.Run> run,
                                       Function<R, RoutingSweep.RouterFigures> figures, ToDoubleFunction<R> y) {
         List<ChartSpec.Panel> panels = new ArrayList<>();
-        for (double inc : RoutingSweep.INCLINATIONS_DEG) {
+        List<String> routers = Summaries.distinct(rows, r -> figures.apply(r).router());
+        for (double inc : Summaries.distinct(rows, r -> run.apply(r).scenario().shell().inclinationDeg())) {
             List<ChartSpec.Series> series = new ArrayList<>();
-            for (boolean prot : new boolean[] {false, true}) {
-                for (int i = 0; i < Routers.NAMES.size(); i++) {
-                    String router = Routers.NAMES.get(i);
+            for (boolean prot : Summaries.distinct(rows, r -> figures.apply(r).protectedRoutes())) {
+                for (int i = 0; i < routers.size(); i++) {
+                    String router = routers.get(i);
                     series.add(ChartSpec.Series.of(router + (prot ? ", protected" : ""), i, prot, rows,
                             r -> run.apply(r).scenario().shell().inclinationDeg() == inc
                                     && figures.apply(r).protectedRoutes() == prot && figures.apply(r).router().equals(router),

@@ -4,20 +4,23 @@ import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.orbit.shell.WalkerShell;
-import io.spacecomp.placement.HungarianAllocator;
+import io.spacecomp.placement.Allocators;
+import io.spacecomp.placement.CostKind;
 import io.spacecomp.placement.ReducerPlacement;
 import io.spacecomp.routing.Path;
 import io.spacecomp.routing.PolarProtection;
 import io.spacecomp.routing.RouteOptions;
 import io.spacecomp.routing.Router;
 import io.spacecomp.routing.Routers;
+import io.spacecomp.scenario.Compare;
+import io.spacecomp.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The sweep behind figures 3 and 4: every router, with and without polar protection, routes the
- * message paths of each run's job, at 53° and 87°.
+ * message paths of each run's job, at each inclination the scenario compares (the paper: 53° and 87°).
  *
  * <p>The paths of a job (all leaving at the job's epoch): {@code collect}, LOS → each collector;
  * {@code map}, each collector → its mapper (minimum-total-hop assignment, which every minimal-hop router
@@ -27,16 +30,57 @@ import java.util.List;
 final class RoutingSweep {
 
     static final String FAMILY = "routing";
-    static final List<Double> INCLINATIONS_DEG = List.of(53.0, 87.0);
-    static final List<Integer> DEFAULT_PLANES = List.of(22, 32, 40, 50, 60, 70, 80, 90, 100);
-    static final List<Integer> QUICK_PLANES = List.of(22, 50);
-    static final List<PolarProtection> PROTECTIONS = List.of(PolarProtection.OFF, PolarProtection.DEFAULT);
 
     private RoutingSweep() {
     }
 
-    /** One run at one inclination and size. */
-    record Unit(double inclinationDeg, int planes, int run, long runSeed) {
+    /**
+     * What one point of the routing figures fixes, from its scenario: everything but the seeded draw.
+     *
+     * @param shell        the point's shell (its inclination is replaced by each of {@code inclinationsDeg})
+     * @param rules        how a run draws its job
+     * @param inclinations {@code compare.inclination_deg}, else the shell's own
+     * @param options      the route options of each {@code compare.polar_protection} value (else the routing block's)
+     * @param routers      {@code compare.router}, manhattan among them (the reference)
+     * @param allocator    the map paths' assignment ({@code compare.allocator}, on hops: {@code compare.cost: hops})
+     * @param reducer      where the reduce paths end: center or los
+     */
+    record Params(WalkerShell shell, DrawRules rules, List<Double> inclinations, List<RouteOptions> options,
+                  List<String> routers, String allocator, String reducer) {
+
+        static Params of(Scenario s) {
+            String e = s.experiment();
+            Compare c = s.compare();
+            List<Double> inclinations = c.inclinationsDeg().isEmpty()
+                    ? List.of(PaperExperiments.walker(s, e).inclinationDeg()) : c.inclinationsDeg();
+            List<Boolean> protections = c.polarProtection().isEmpty() ? List.of(s.routing().protection().enabled()) : c.polarProtection();
+            List<RouteOptions> options = new ArrayList<>();
+            for (boolean on : protections) {
+                options.add(new RouteOptions(s.routing().perHopOverheadS(),
+                        new PolarProtection(on, s.routing().protection().latitudeLimitDeg())));
+            }
+            PaperExperiments.require(c.routers(), "manhattan", "compare.router", e);
+            if (c.costKind() != CostKind.HOPS) {
+                throw new IllegalArgumentException(e + " assigns the map paths by total hops (compare.cost: hops), got "
+                        + c.costKind().cliName());
+            }
+            String reducer = PaperExperiments.one(c.reducers(), "compare.reducer", e);
+            if (!List.of("center", "los").contains(reducer)) {
+                throw new IllegalArgumentException(e + " ends the reduce paths at the centre of the mappers or at the LOS "
+                        + "(compare.reducer: center or los), got " + reducer);
+            }
+            return new Params(PaperExperiments.walker(s, e), DrawRules.of(s), inclinations, options, c.routers(),
+                    PaperExperiments.one(c.allocators(), "compare.allocator", e), reducer);
+        }
+    }
+
+    /** One run at one inclination and point. */
+    record Unit(Params params, double inclinationDeg, int run, long runSeed) {
+        @Override
+        public String toString() {
+            return "routing run " + run + " at " + params.shell().planes() + "x" + params.shell().satsPerPlane() + ", "
+                    + inclinationDeg + " deg";
+        }
     }
 
     /**
@@ -70,33 +114,31 @@ final class RoutingSweep {
         }
     }
 
-    static List<Integer> planes(ExperimentConfig config) {
-        return config.planesOr(DEFAULT_PLANES, QUICK_PLANES);
-    }
-
-    /** The sweep's runs, computed once per invocation and configuration. */
-    static List<Run> runs(ExperimentConfig config, SweepContext context) {
-        List<Integer> planes = planes(config);
-        record Key(String family, int runs, long seed, List<Integer> planes) {
+    /** The sweep's runs: each inclination, then each point, then each run; computed once per invocation and parameters. */
+    static List<Run> runs(ExperimentConfig config, SweepContext context, String experiment) {
+        List<Params> points = config.points(experiment).stream().map(Params::of).toList();
+        record Key(String family, int runs, long seed, List<Params> points) {
         }
-        return context.memo(new Key(FAMILY, config.runs(), config.seed(), planes), () -> {
+        return context.memo(new Key(FAMILY, config.runs(), config.seed(), points), () -> {
             List<Unit> units = new ArrayList<>();
-            for (double inc : INCLINATIONS_DEG) {
-                for (int n : planes) {
+            for (double inc : points.get(0).inclinations()) {
+                for (Params p : points) {
                     for (int r = 0; r < config.runs(); r++) {
-                        units.add(new Unit(inc, n, r, Seeds.derive(config.seed(), FAMILY, n, r)));
+                        units.add(new Unit(p, inc, r, Seeds.derive(config.seed(), FAMILY, p.shell().planes(), r)));
                     }
                 }
             }
-            return Sweep.run(units, RoutingSweep::run, u -> (long) u.planes() * u.planes(), config.threads(),
-                    context.progress(), "routing");
+            return Sweep.run(units, RoutingSweep::run, u -> (long) u.params().shell().planes() * u.params().shell().satsPerPlane(),
+                    config.threads(), context.progress(), "routing");
         });
     }
 
     static Run run(Unit u) {
-        CircularOrbitGeometry geometry = new CircularOrbitGeometry(
-                WalkerShell.of(u.planes(), u.planes(), u.inclinationDeg(), WalkerShell.DEFAULT_ALTITUDE_KM));
-        JobScenario s = JobScenario.draw(geometry, u.run(), u.runSeed());
+        Params p = u.params();
+        WalkerShell shell = p.shell();
+        CircularOrbitGeometry geometry = new CircularOrbitGeometry(new WalkerShell(shell.planes(), shell.satsPerPlane(),
+                shell.phasing(), u.inclinationDeg(), shell.altitudeKm(), shell.earthRadiusKm()));
+        JobScenario s = JobScenario.draw(geometry, p.rules(), u.run(), u.runSeed());
         Torus torus = geometry.torus();
         int k = s.k();
         double[][] hops = new double[k][k];
@@ -105,13 +147,12 @@ final class RoutingSweep {
                 hops[i][j] = torus.hops(s.collectors().get(i), s.candidates().get(j));
             }
         }
-        int[] mapperOf = new HungarianAllocator().assign(hops).columnOfRow();
-        SatId reducer = ReducerPlacement.center(s.candidates(), torus);
+        int[] mapperOf = Allocators.byName(p.allocator(), Seeds.stream(u.runSeed(), 1)).assign(hops).columnOfRow();
+        SatId reducer = p.reducer().equals("los") ? s.los() : ReducerPlacement.center(s.candidates(), torus);
         double t = s.epochS();
         List<RouterFigures> figures = new ArrayList<>();
-        for (PolarProtection protection : PROTECTIONS) {
-            RouteOptions options = new RouteOptions(0.0, protection);
-            for (String name : Routers.NAMES) {
+        for (RouteOptions options : p.options()) {
+            for (String name : p.routers()) {
                 Router router = Routers.byName(name, geometry, options);
                 List<Path> los = new ArrayList<>(router.routeAll(s.los(), s.collectors(), t));
                 los.add(router.route(reducer, s.los(), t));
@@ -122,7 +163,7 @@ final class RoutingSweep {
                 for (SatId m : s.candidates()) {
                     aoi.add(router.route(m, reducer, t));
                 }
-                figures.add(figures(protection.enabled(), name, aoi, los));
+                figures.add(figures(options.protection().enabled(), name, aoi, los));
             }
         }
         return new Run(s, reducer, figures);

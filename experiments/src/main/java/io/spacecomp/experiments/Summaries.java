@@ -46,4 +46,9 @@ final class Summaries {
         double f = Math.pow(10, decimals);
         return Math.round(x * f) / f;
     }
+
+    /** Distinct values of {@code key} over {@code rows}, in the order they first appear. */
+    static <R, K> List<K> distinct(List<R> rows, java.util.function.Function<R, K> key) {
+        return rows.stream().map(key).distinct().toList();
+    }
 }

@@ -150,7 +150,7 @@ public final class ScenarioReader {
         StationSpec stations = root.has("ground_stations") ? stations(root.get("ground_stations")) : StationSpec.PAPER;
         JobTemplate job = job(root.get("job"));
         CostSpec cost = root.has("cost") ? cost(root.get("cost")) : CostSpec.PAPER;
-        Compare compare = compare(root.get("compare"));
+        Compare compare = compare(root.get("compare"), experiment);
         RouteOptions routing = routing(root.get("routing"));
         Path dataDir = null;
         if (root.has("data_dir")) {
@@ -339,14 +339,62 @@ public final class ScenarioReader {
                 c.number("f_r", 1e-6, 1e9, CostSpec.PAPER.reductionFactor()));
     }
 
-    static Compare compare(ScenarioNode c) {
+    /** The compare keys only some of the paper's figures use, and which. */
+    static final Map<String, List<String>> PAPER_COMPARE_KEYS = Map.of(
+            "inclination_deg", List.of("routing-distance", "routing-hops"),
+            "polar_protection", List.of("routing-distance", "routing-hops"),
+            "f_r", List.of("reduction-factor"));
+
+    static Compare compare(ScenarioNode c, String experiment) {
         if (c.isMissing()) {
             return new Compare(List.of("bipartite"), List.of("center"), List.of("distance-aware"), CostKind.EQ5);
         }
-        c.requireObject(List.of("allocator", "reducer", "router", "cost"));
+        c.requireObject(List.of("allocator", "reducer", "router", "cost", "inclination_deg", "polar_protection", "f_r"));
+        for (String key : List.of("inclination_deg", "polar_protection", "f_r")) {
+            List<String> users = PAPER_COMPARE_KEYS.get(key);
+            if (c.has(key) && !users.contains(experiment)) {
+                throw c.get(key).error("only the paper's " + String.join(" and ", users) + " figure" + (users.size() > 1 ? "s compare" : " compares")
+                        + " it (this file's experiment is " + experiment + ")");
+            }
+        }
+        List<Double> inclinations = c.has("inclination_deg") ? doubles(c.get("inclination_deg"), 0, 180) : List.of();
+        List<Boolean> protection = new ArrayList<>();
+        if (c.has("polar_protection")) {
+            for (ScenarioNode item : nonEmpty(c.get("polar_protection"))) {
+                if (!item.json().isBoolean()) {
+                    throw item.error(ScenarioNode.describe(item.json()) + " is not true or false");
+                }
+                if (protection.contains(item.json().booleanValue())) {
+                    throw item.error(item.json().booleanValue() + " is listed twice");
+                }
+                protection.add(item.json().booleanValue());
+            }
+        }
+        List<Double> factors = c.has("f_r") ? doubles(c.get("f_r"), 1e-6, 1e9) : List.of();
         return new Compare(c.names("allocator", Allocators.NAMES, List.of("bipartite")),
                 c.names("reducer", REDUCERS, List.of("center")), c.names("router", Routers.NAMES, List.of("distance-aware")),
-                CostKind.parse(c.oneOf("cost", COST_KINDS, "eq5")));
+                CostKind.parse(c.oneOf("cost", COST_KINDS, "eq5")), inclinations, protection, factors);
+    }
+
+    private static List<ScenarioNode> nonEmpty(ScenarioNode list) {
+        List<ScenarioNode> items = list.elements();
+        if (items.isEmpty()) {
+            throw list.error("an empty list");
+        }
+        return items;
+    }
+
+    /** A non-empty list of distinct numbers in [min, max]. */
+    private static List<Double> doubles(ScenarioNode list, double min, double max) {
+        List<Double> out = new ArrayList<>();
+        for (ScenarioNode item : nonEmpty(list)) {
+            double v = item.asNumber(min, max);
+            if (out.contains(v)) {
+                throw item.error(ScenarioNode.fmt(v) + " is listed twice");
+            }
+            out.add(v);
+        }
+        return List.copyOf(out);
     }
 
     static RouteOptions routing(ScenarioNode r) {

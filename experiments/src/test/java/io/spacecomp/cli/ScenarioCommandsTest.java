@@ -107,9 +107,9 @@ class ScenarioCommandsTest {
         assertTrue(run.out().contains("bipartite/center/distance-aware"), run.out());
         CliRun withName = CliRun.of("experiment", "map-allocation", "--scenario", POLAR.toString());
         assertEquals(2, withName.exitCode());
-        CliRun seed = CliRun.of("experiment", "--scenario", POLAR.toString(), "--seed", "3");
-        assertEquals(2, seed.exitCode());
-        assertTrue(seed.err().contains("set 'seed' in the file"), seed.err());
+        CliRun planes = CliRun.of("experiment", "--scenario", POLAR.toString(), "--planes", "30");
+        assertEquals(2, planes.exitCode());
+        assertTrue(planes.err().contains("--planes") && planes.err().contains("no --planes with a study"), planes.err());
     }
 
     @Test

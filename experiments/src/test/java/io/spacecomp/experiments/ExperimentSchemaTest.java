@@ -105,6 +105,10 @@ class ExperimentSchemaTest {
         assertTrue(json.get("quick").asBoolean());
         assertTrue(json.get("configuration").isObject());
         assertTrue(json.get("scenario").isObject());
+        // the scenario file as read: the experiment, its sweep and its quick sweep
+        assertEquals(name, json.at("/scenario_file/experiment").asText());
+        assertEquals(ExperimentConfig.QUICK_RUNS, json.at("/scenario_file/quick/runs").asInt());
+        assertTrue(json.at("/scenario_file/sweep/constellation.walker.planes").isArray(), json.get("scenario_file").toString());
         assertTrue(json.at("/versions/spacecomp").asText().matches("\\d+\\.\\d+.*"), json.get("versions").toString());
         assertTrue(json.at("/versions/jfreechart").asText().matches("\\d+\\.\\d+.*"), json.get("versions").toString());
         assertEquals(Experiments.byName(name).columns().size(), json.get("columns").size());

@@ -23,9 +23,20 @@ public final class Study {
      *
      * @param quick   the file's quick sweep and runs
      * @param runs    runs per point, or null for the file's
+     * @param seed    the master seed, or null for the file's
      * @param threads worker threads (≥ 1)
      */
-    public record Options(boolean quick, Integer runs, int threads) {
+    public record Options(boolean quick, Integer runs, Long seed, int threads) {
+
+        /** The master seed of a run of {@code file}. */
+        public long seedOf(ScenarioFile file) {
+            return seed != null ? seed : file.base().seed();
+        }
+
+        /** Runs per point of a run of {@code file}. */
+        public int runsOf(ScenarioFile file) {
+            return runs != null ? runs : file.runs(quick);
+        }
     }
 
     record Unit(SweepPoint point, int run, long seed, int satellites) {
@@ -38,12 +49,12 @@ public final class Study {
     /** Runs every unit of {@code file}. */
     public static List<StudyRun> run(ScenarioFile file, Options options, StudyRunner runner, ProgressSink progress) {
         file.base().job().tasks().check(runner.tasks());
-        int runs = options.runs() != null ? options.runs() : file.runs(options.quick());
+        int runs = options.runsOf(file);
         List<Unit> units = new ArrayList<>();
         for (SweepPoint p : file.points(options.quick())) {
             int sats = StudyRunner.geometry(p.scenario()).torus().size();
             for (int r = 0; r < runs; r++) {
-                units.add(new Unit(p, r, StudyRunner.runSeed(file.base(), p.index(), r), sats));
+                units.add(new Unit(p, r, StudyRunner.runSeed(options.seedOf(file), p.index(), r), sats));
             }
         }
         return Sweep.run(units, u -> runner.run(u.point(), u.run(), u.seed()), Unit::satellites, options.threads(), progress,

@@ -151,8 +151,8 @@ public final class StudyOutput {
         r.put("metric", m.column());
         r.put("unit", m.unit());
         r.put("definition", m.description());
-        r.put("seed", base.seed());
-        r.put("runs", options.runs() != null ? options.runs() : file.runs(options.quick()));
+        r.put("seed", options.seedOf(file));
+        r.put("runs", options.runsOf(file));
         r.put("quick", options.quick());
         r.put("constellation", base.constellation().label());
         r.put("sweep", base.sweep() == null ? null : base.sweep().keys());

@@ -65,8 +65,8 @@ public final class StudyRunner {
     }
 
     /** The seed of run {@code run} at sweep point {@code point}. */
-    public static long runSeed(Scenario base, int point, int run) {
-        return Seeds.derive(base.seed(), "study", point, run);
+    public static long runSeed(long seed, int point, int run) {
+        return Seeds.derive(seed, "study", point, run);
     }
 
     /** Runs every strategy of {@code point}'s scenario on run {@code run}'s draw. */

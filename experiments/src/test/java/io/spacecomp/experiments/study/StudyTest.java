@@ -35,7 +35,7 @@ class StudyTest {
     @BeforeAll
     static void runQuickStarlink() {
         starlink = ScenarioReader.read(java.nio.file.Path.of("..", "scenarios", "examples", "starlink-53.yaml"));
-        runs = Study.run(starlink, new Study.Options(true, null, 2), RUNNER, ProgressSink.NONE);
+        runs = Study.run(starlink, new Study.Options(true, null, null, 2), RUNNER, ProgressSink.NONE);
     }
 
     @Test
@@ -61,7 +61,7 @@ class StudyTest {
     void bipartiteMapCostIsTheBruteForceOptimum() {
         ScenarioFile polar = ScenarioReader.read(java.nio.file.Path.of("..", "scenarios", "examples", "polar-100.yaml"));
         int checked = 0;
-        for (StudyRun r : Study.run(polar, new Study.Options(true, 3, 2), RUNNER, ProgressSink.NONE)) {
+        for (StudyRun r : Study.run(polar, new Study.Options(true, 3, null, 2), RUNNER, ProgressSink.NONE)) {
             JobScenario s = r.scenario();
             if (s.k() > 8) {
                 continue;
@@ -106,8 +106,8 @@ class StudyTest {
     @Test
     void sameSeedGivesByteIdenticalFilesWhateverTheThreads(@TempDir java.nio.file.Path tmp) throws Exception {
         ScenarioFile polar = ScenarioReader.read(java.nio.file.Path.of("..", "scenarios", "examples", "polar-100.yaml"));
-        Study.Options one = new Study.Options(true, 2, 1);
-        Study.Options two = new Study.Options(true, 2, 2);
+        Study.Options one = new Study.Options(true, 2, null, 1);
+        Study.Options two = new Study.Options(true, 2, null, 2);
         List<java.nio.file.Path> a = StudyOutput.write(polar, one, Study.run(polar, one, RUNNER, ProgressSink.NONE), tmp.resolve("a"));
         List<java.nio.file.Path> b = StudyOutput.write(polar, two, Study.run(polar, two, RUNNER, ProgressSink.NONE), tmp.resolve("b"));
         assertEquals(20, a.size());
