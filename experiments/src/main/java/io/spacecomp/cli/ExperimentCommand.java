@@ -71,7 +71,7 @@ final class ExperimentCommand implements Runnable {
         Path out = options.out != null ? options.outDir() : StudyCommandSupport.defaultOut(file.base().name());
         if (file.base().isStudy()) {
             Flags.require(overrides.planes() == null, "--planes", "no --planes with a study (it sweeps what its file's 'sweep' says)",
-                    String.join(",", options.planes));
+                    overrides.planes());
             StudyCommandSupport.runStudy(file, new Study.Options(overrides.quick(), overrides.runs(), overrides.seed(),
                     overrides.threads()), TaskRegistry.discover(), out, options, w);
         } else {

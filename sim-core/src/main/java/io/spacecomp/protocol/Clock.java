@@ -14,4 +14,12 @@ public interface Clock {
      * concurrently with each other.
      */
     void schedule(double delayS, Runnable action);
+
+    /**
+     * Like {@link #schedule}, for bookkeeping that models no work of the satellite (dropping the state of
+     * jobs past their deadline): a simulator runs it but leaves it out of the run's event count.
+     */
+    default void scheduleHousekeeping(double delayS, Runnable action) {
+        schedule(delayS, action);
+    }
 }

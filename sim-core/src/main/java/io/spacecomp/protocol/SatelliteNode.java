@@ -109,7 +109,8 @@ public final class SatelliteNode {
             return;
         }
         double delay = Math.max(0.0, deadlineS - services.clock().nowS()) + EXPIRY_GRACE_S;
-        services.clock().schedule(delay, () -> enqueue(() -> {
+        // runs on this satellite's own clock thread, never beside its other work (as the deadline timer does)
+        services.clock().scheduleHousekeeping(delay, () -> {
             expiring.remove(job);
             finishedJobs.remove(job);
             mapStreams.remove(job);
@@ -119,8 +120,7 @@ public final class SatelliteNode {
             if (r != null) {
                 trace("job_state_expired", job, null, "reduce", id, null, r.streams.size() + " streams dropped");
             }
-            return 0.0;
-        }));
+        });
     }
 
     // ---------------------------------------------------------------- entry points

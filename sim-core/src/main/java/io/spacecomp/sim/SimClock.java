@@ -9,6 +9,7 @@ public final class SimClock implements Clock {
 
     private final Simulator simulator;
     private long executed;
+    private long housekeeping;
 
     public SimClock(Simulator simulator) {
         this.simulator = simulator;
@@ -33,7 +34,26 @@ public final class SimClock implements Clock {
         }.schedule(delayS);
     }
 
-    /** Events executed so far. */
+    @Override
+    public void scheduleHousekeeping(double delayS, Runnable action) {
+        if (!(delayS >= 0) || Double.isInfinite(delayS)) {
+            throw new IllegalArgumentException("delay must be >= 0 and finite, got " + delayS);
+        }
+        new Event(simulator) {
+            @Override
+            public void actions() {
+                housekeeping++;
+                action.run();
+            }
+        }.schedule(delayS);
+    }
+
+    /** Housekeeping events executed so far (not in {@link #executedEvents()}). */
+    public long housekeepingEvents() {
+        return housekeeping;
+    }
+
+    /** Protocol events executed so far. */
     public long executedEvents() {
         return executed;
     }
