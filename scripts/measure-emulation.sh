@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Measures a local live constellation: time until every satellite answers, job_time of the reference job
 # for every allocator x reducer (after warm-up jobs), wall time of 10 concurrent jobs, resident memory per plane.
-# Usage: scripts/measure-emulation.sh [N] [DATA_DIR]   (default 11 and ../shared/data or data/)
+# Usage: scripts/measure-emulation.sh [N] [DATA_DIR] [FILE]   (default 11, the repository's data/ and sample.txt)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 N="${1:-11}"
-DATA="${2:-}"
-if [[ -z "$DATA" ]]; then
-  if [[ -f ../shared/data/sample.txt ]]; then DATA=../shared/data; FILE=sample.txt; else DATA=data; FILE=corpus.txt; fi
-else
-  FILE="$(ls "$DATA" | head -1)"
+DATA="${2:-data}"
+FILE="${3:-sample.txt}"
+if [[ ! -f "$DATA/$FILE" ]]; then
+  echo "measure-emulation.sh: no file $FILE in the data directory $DATA" >&2
+  exit 2
 fi
 PORT="${PORT:-18189}"
 work="$(mktemp -d)"

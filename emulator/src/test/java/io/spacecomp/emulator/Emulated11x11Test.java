@@ -38,15 +38,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The reference client's default job (11 collectors in the grid [3, 8) of an 11×11 shell) on
- * {@code ../shared/data/sample.txt} when present (7128 keys summing to 333280), else the project corpus.
+ * The reference client's default job (11 collectors in the grid [3, 8) of an 11×11 shell) on the project's
+ * {@code data/sample.txt} (45,259 keys summing to 251,946, as data/README.md states).
  */
 class Emulated11x11Test {
 
     @TempDir
     static Path results;
 
-    /** The satellites' data directory: the test's corpus (sample.txt when present) and the project's corpus.txt. */
+    /** The satellites' data directory: the project's sample.txt and corpus.txt. */
     @TempDir
     static Path data;
 
@@ -61,10 +61,8 @@ class Emulated11x11Test {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         bed = Testbed.start(11, 11, results, data);
         expected = new TreeMap<>(TestData.singleProcessCount(TestData.dataDir().resolve(TestData.fileName())));
-        if (TestData.hasSharedSample()) {
-            assertEquals(7128, expected.size());
-            assertEquals(333_280L, expected.values().stream().mapToLong(Long::longValue).sum());
-        }
+        assertEquals(TestData.SAMPLE_KEYS, expected.size());
+        assertEquals(TestData.SAMPLE_TOTAL, expected.values().stream().mapToLong(Long::longValue).sum());
     }
 
     @AfterAll

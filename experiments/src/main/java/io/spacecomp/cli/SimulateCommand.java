@@ -88,8 +88,8 @@ final class SimulateCommand implements Runnable {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Collectors' data directory (default: the project's data/).")
     Path dataDir;
 
-    @Option(names = "--data", defaultValue = "corpus.txt", paramLabel = "FILE",
-            description = "Text file in the data directory to count (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", defaultValue = "sample.txt", paramLabel = "FILE",
+            description = "Text file in the data directory to count (default: ${DEFAULT-VALUE}, the file `job` asks for).")
     String data;
 
     @Option(names = {"--max-collect-records", "-mr"}, defaultValue = "1024",

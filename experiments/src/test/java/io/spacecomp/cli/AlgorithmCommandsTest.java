@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -90,12 +89,10 @@ class AlgorithmCommandsTest {
 
     @Test
     void simulatePrintsTheSameTwiceAndCountsEveryWord() throws Exception {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        Path shared = root.getParent().resolve("shared/data");
-        boolean hasSample = Files.isRegularFile(shared.resolve("sample.txt"));
+        Path root = io.spacecomp.sim.TestData.projectRoot();
         String[] args = {"simulate", "--planes", "11", "--sats", "11", "--aoi-min", "3", "--aoi-max", "8", "--collectors", "15",
                 "--allocator", "bipartite", "--reducer", "center", "--seed", "42", "--data-dir",
-                (hasSample ? shared : root.resolve("data")).toString(), "--data", hasSample ? "sample.txt" : "corpus.txt", "--json"};
+                root.resolve("data").toString(), "--data", "sample.txt", "--json"};
         CliRun first = CliRun.of(args);
         assertEquals(0, first.exitCode(), first.err());
         JsonNode a = JSON.readTree(first.out());
@@ -106,13 +103,8 @@ class AlgorithmCommandsTest {
         assertEquals(a, b);
         JsonNode job = a.get("jobs").get(0);
         assertTrue(job.get("done").asBoolean());
-        if (hasSample) {
-            assertEquals(7128, job.get("result_keys").asInt());
-            assertEquals(333280, job.get("result_total").asLong());
-        } else {
-            System.err.println("NOTE: ../shared/data/sample.txt absent: checked the project corpus only");
-            assertTrue(job.get("result_total").asLong() > 500);
-        }
+        assertEquals(io.spacecomp.sim.TestData.SAMPLE_KEYS, job.get("result_keys").asInt());
+        assertEquals(io.spacecomp.sim.TestData.SAMPLE_TOTAL, job.get("result_total").asLong());
         CliRun tooMany = CliRun.of("simulate", "--collectors", "19");
         assertEquals(2, tooMany.exitCode());
         assertTrue(tooMany.err().contains("--collectors") && tooMany.err().contains("[1, 18]"), tooMany.err());

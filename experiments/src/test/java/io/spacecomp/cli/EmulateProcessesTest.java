@@ -89,9 +89,8 @@ class EmulateProcessesTest {
     void killingAPlaneMidJobFailsThatJobNamingTheSatelliteAndARestartRestoresService() throws Exception {
         Path root = io.spacecomp.sim.TestData.projectRoot();
         Path data = Files.createDirectories(tmp.resolve("data"));
-        Path shared = root.getParent().resolve("shared/data/sample.txt");
-        String big = Files.isRegularFile(shared) ? "sample.txt" : "corpus.txt";
-        Files.copy(Files.isRegularFile(shared) ? shared : root.resolve("data/corpus.txt"), data.resolve(big));
+        String big = "sample.txt";
+        Files.copy(root.resolve("data").resolve(big), data.resolve(big));
         Files.copy(root.resolve("data/corpus.txt"), data.resolve("corpus.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (LocalConstellation c = planeProcesses(data)) {
             c.awaitHealthy(Duration.ofSeconds(120));

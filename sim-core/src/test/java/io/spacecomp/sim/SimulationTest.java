@@ -45,11 +45,25 @@ class SimulationTest {
     @BeforeAll
     static void countInOneProcess() throws Exception {
         expected = new TreeMap<>(TestData.singleProcessCount(TestData.dataDir().resolve(TestData.fileName())));
-        if (TestData.hasSharedSample()) {
-            // SPEC §6: the reference figures of ../shared/data/sample.txt.
-            assertEquals(7128, expected.size());
-            assertEquals(333280L, expected.values().stream().mapToLong(Long::longValue).sum());
-        }
+        // The figures data/README.md states for the project's own corpus.
+        assertEquals(TestData.SAMPLE_KEYS, expected.size());
+        assertEquals(TestData.SAMPLE_TOTAL, expected.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** An extra input, only where a checkout has the reference corpus ../shared/data/sample.txt beside it. */
+    @Test
+    void theReferenceCorpusBesideTheCheckoutWhenPresent() throws Exception {
+        java.util.Optional<java.nio.file.Path> shared = TestData.sharedSample();
+        org.junit.jupiter.api.Assumptions.assumeTrue(shared.isPresent(), "no ../shared/data/sample.txt beside the checkout");
+        Map<String, Long> reference = new TreeMap<>(TestData.singleProcessCount(shared.get()));
+        assertEquals(TestData.SHARED_SAMPLE_KEYS, reference.size());
+        assertEquals(TestData.SHARED_SAMPLE_TOTAL, reference.values().stream().mapToLong(Long::longValue).sum());
+        Simulation sim = new Simulation(SimulationConfig.defaults(new CircularOrbitGeometry(SHELL),
+                new DataFiles(shared.get().getParent()), 42));
+        JobOutcome o = sim.run(List.of(JobSpec.wordCount("reference", 15, aoi(42), "bipartite", "center", 1024,
+                shared.get().getFileName().toString(), 42)), LOS).get(0);
+        assertTrue(o.done(), () -> "job failed: " + o.error());
+        assertEquals(reference, counts(o.result().value()));
     }
 
     private static SimulationConfig config(long seed) {

@@ -6,11 +6,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** Locates the test corpora and counts words in one process, independently of the tasks under test. */
+/**
+ * Locates the test corpora and counts words in one process, independently of the tasks under test.
+ *
+ * <p>The word-count tests read the project's own {@code data/sample.txt}, whose single-process count
+ * {@code data/README.md} states ({@link #SAMPLE_KEYS}, {@link #SAMPLE_TOTAL}). The reference corpus
+ * {@code ../shared/data/sample.txt} beside a checkout is an extra input of a few tests when it is there,
+ * never a requirement.
+ */
 public final class TestData {
 
-    private static volatile boolean noted;
+    /** The project's word-count corpus, in {@link #dataDir()}: what {@code job} and {@code simulate} count by default. */
+    public static final String SAMPLE = "sample.txt";
+    /** Distinct words of {@code data/sample.txt} (data/README.md). */
+    public static final int SAMPLE_KEYS = 45_259;
+    /** Words in all of {@code data/sample.txt} (data/README.md). */
+    public static final long SAMPLE_TOTAL = 251_946L;
+
+    /** Distinct words of the reference corpus {@code ../shared/data/sample.txt}, when present. */
+    public static final int SHARED_SAMPLE_KEYS = 7_128;
+    /** Words in all of the reference corpus {@code ../shared/data/sample.txt}, when present. */
+    public static final long SHARED_SAMPLE_TOTAL = 333_280L;
 
     private TestData() {
     }
@@ -27,29 +45,24 @@ public final class TestData {
         return p;
     }
 
-    /** {@code ../shared/data} beside the project, when present (CI has it). */
-    public static Path sharedData() {
-        return projectRoot().getParent().resolve("shared/data");
-    }
-
-    public static boolean hasSharedSample() {
-        return Files.isRegularFile(sharedData().resolve("sample.txt"));
-    }
-
-    /** The shared sample's directory when present, else the project's own data directory. */
+    /** The project's own data directory: {@code sample.txt} and {@code corpus.txt}. */
     public static Path dataDir() {
-        if (hasSharedSample()) {
-            return sharedData();
-        }
-        if (!noted) {
-            noted = true;
-            System.err.println("NOTE: ../shared/data/sample.txt not found; word-count tests use data/corpus.txt instead");
-        }
         return projectRoot().resolve("data");
     }
 
+    /** The word-count tests' file in {@link #dataDir()}. */
     public static String fileName() {
-        return hasSharedSample() ? "sample.txt" : "corpus.txt";
+        return SAMPLE;
+    }
+
+    /** {@code ../shared/data/sample.txt} beside the project, when present: an extra input, never required. */
+    public static Optional<Path> sharedSample() {
+        Path p = projectRoot().getParent().resolve("shared/data/sample.txt");
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    public static boolean hasSharedSample() {
+        return sharedSample().isPresent();
     }
 
     /** Word counts by reading the whole file as one string: lines split on '\n', words on each single space. */
