@@ -22,27 +22,26 @@ public final class SimClock implements Clock {
 
     @Override
     public void schedule(double delayS, Runnable action) {
-        if (!(delayS >= 0) || Double.isInfinite(delayS)) {
-            throw new IllegalArgumentException("delay must be >= 0 and finite, got " + delayS);
-        }
-        new Event(simulator) {
-            @Override
-            public void actions() {
-                executed++;
-                action.run();
-            }
-        }.schedule(delayS);
+        at(delayS, action, false);
     }
 
     @Override
     public void scheduleHousekeeping(double delayS, Runnable action) {
+        at(delayS, action, true);
+    }
+
+    private void at(double delayS, Runnable action, boolean isHousekeeping) {
         if (!(delayS >= 0) || Double.isInfinite(delayS)) {
             throw new IllegalArgumentException("delay must be >= 0 and finite, got " + delayS);
         }
         new Event(simulator) {
             @Override
             public void actions() {
-                housekeeping++;
+                if (isHousekeeping) {
+                    housekeeping++;
+                } else {
+                    executed++;
+                }
                 action.run();
             }
         }.schedule(delayS);
