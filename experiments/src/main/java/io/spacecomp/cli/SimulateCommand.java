@@ -19,6 +19,7 @@ import io.spacecomp.sim.SimulationConfig;
 import io.spacecomp.tasks.DataFiles;
 import io.spacecomp.tasks.TaskRegistry;
 import io.spacecomp.trace.JsonLinesTrace;
+import io.spacecomp.trace.TraceHeader;
 import io.spacecomp.trace.TraceSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -165,6 +166,9 @@ final class SimulateCommand implements Runnable {
         long maxVisits = 0;
         try (OutputStream traceOut = trace == null ? null : new BufferedOutputStream(Files.newOutputStream(trace))) {
             TraceSink sink = traceOut == null ? TraceSink.NONE : new JsonLinesTrace(traceOut);
+            if (sink.enabled()) {
+                sink.emit(TraceHeader.of(shell, "simulation", null)); // the viewer places satellites from it
+            }
             SimulationConfig config = new SimulationConfig(new CircularOrbitGeometry(shell), router, routeOptions.toOptions(),
                     CostKind.parse(cost), CostModel.PAPER_DEFAULT, ProcessingModel.DEFAULT,
                     linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, TaskRegistry.discover(), seed,
