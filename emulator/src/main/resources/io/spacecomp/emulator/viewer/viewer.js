@@ -283,7 +283,8 @@
     V.direct = agg.total <= DIRECT_LIMIT;
     drawTorus(d, cut);
     drawEarth(d, cut);
-    if (jobsDirty) renderJobs();
+    // the job list: at most 5 times a second (thousands of jobs would otherwise cost every frame)
+    if (jobsDirty && (M.jobOrder.length < 50 || performance.now() - lastJobsRender > 200)) renderJobs();
     $('clock').textContent = `t = ${(V.now - (isFinite(M.tMin) ? M.tMin : 0)).toFixed(4)} s of ${span().toFixed(4)} s`;
     const st = $('stats');
     st.textContent = `${V.drawnHops} of ${M.ht.n} hops drawn${V.direct ? '' : ' (summed per link)'}, ${V.inFlight} in flight, ${M.events} events`;
@@ -460,8 +461,12 @@
 
   function fmt(x, digits) { return x === null || x === undefined || !isFinite(x) ? '' : Number(x).toFixed(digits); }
 
+  const MAX_ROWS = 200;
+  let lastJobsRender = 0;
+
   function renderJobs() {
     jobsDirty = false;
+    lastJobsRender = performance.now();
     const tb = document.querySelector('#jobs tbody');
     const sel = $('job');
     if (sel.options.length !== M.jobOrder.length + 1) {
@@ -470,7 +475,16 @@
       }
     }
     const rows = [];
+    const counts = { waiting: 0, running: 0, done: 0, failed: 0 };
     for (const j of M.jobOrder) {
+      const s0 = j.submitted !== null && j.submitted <= V.now, e0 = j.end !== null && j.end <= V.now + 1e-12;
+      counts[e0 ? (j.failed ? 'failed' : 'done') : s0 ? 'running' : 'waiting']++;
+    }
+    $('jobcount').textContent = M.jobOrder.length ? `${M.jobOrder.length}: ${Object.entries(counts).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ')}` +
+      (M.jobOrder.length > MAX_ROWS ? ` (first ${MAX_ROWS} listed; pick any in "job")` : '') : '';
+    const listed = M.jobOrder.slice(0, MAX_ROWS);
+    if (V.job >= MAX_ROWS) listed.unshift(M.jobOrder[V.job]);
+    for (const j of listed) {
       const started = j.submitted !== null && j.submitted <= V.now;
       const ended = j.end !== null && j.end <= V.now + 1e-12;
       const status = ended ? (j.failed ? 'failed' : 'done') : started ? 'running' : 'waiting';
@@ -648,7 +662,8 @@
         mode: M.mode, loaded: M.loaded, events: M.events, hops: M.ht.n, drawnHops: V.drawnHops, direct: V.direct, inFlight: V.inFlight,
         now: V.now, tMin: M.tMin, tMax: M.tMax, playing: V.playing, loadMs: M.loadMs,
         frameMsMedian: fr.length ? fr[fr.length >> 1] : 0, frameMsMax: fr.length ? fr[fr.length - 1] : 0,
-        jobs: M.jobOrder.map((j) => ({ id: j.id, end: j.end, failed: j.failed, hops: j.hops, resultBytes: j.resultBytes })),
+        jobCount: M.jobOrder.length,
+        jobs: M.jobOrder.slice(0, 20).map((j) => ({ id: j.id, end: j.end, failed: j.failed, hops: j.hops, resultBytes: j.resultBytes })),
         problems: $('problems').textContent,
       };
     },

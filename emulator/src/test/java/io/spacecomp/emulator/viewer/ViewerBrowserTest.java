@@ -147,6 +147,52 @@ class ViewerBrowserTest {
         }
     }
 
+    /**
+     * The 1M-event measurement (README): set SPACECOMP_VIEWER_BIG_TRACE to a big trace, e.g. from
+     * {@code spacecomp simulate --planes 11 --sats 11 --jobs 2900 --trace big.jsonl} (1.04 M events, 140 MB).
+     */
+    @Test
+    void bigTraceReplaysSmoothly() throws Exception {
+        String big = System.getenv("SPACECOMP_VIEWER_BIG_TRACE");
+        org.junit.jupiter.api.Assumptions.assumeTrue(big != null, "SPACECOMP_VIEWER_BIG_TRACE not set: the 1M-event measurement is not run");
+        long t0 = System.nanoTime();
+        TraceFile file = TraceFile.load(Path.of(big));
+        double serverS = (System.nanoTime() - t0) / 1e9;
+        try (ReplayServer server = ReplayServer.start(file, null, "127.0.0.1", 0)) {
+            long t1 = System.nanoTime();
+            openAndWaitLoaded(server.uri().toString());
+            double pageS = (System.nanoTime() - t1) / 1e9;
+            Map<String, Object> s = state();
+            assertEquals(file.events(), num(s, "events"));
+            WebElement play = browser.driver.findElement(By.id("play"));
+            WebElement scrub = browser.driver.findElement(By.id("scrub"));
+            browser.driver.findElement(By.cssSelector("#speed option[value='0.5']")).click();
+            play.click();
+            Thread.sleep(6000);
+            Map<String, Object> playing = state();
+            play.click();
+            scrub.click();
+            long t2 = System.nanoTime();
+            scrub.sendKeys(Keys.END);
+            waitUpTo(60).withMessage(() -> "at the end: " + state()).until(d -> num(state(), "drawnHops") == num(state(), "hops"));
+            double endS = (System.nanoTime() - t2) / 1e9;
+            long t3 = System.nanoTime();
+            scrub.sendKeys(Keys.HOME);
+            waitUpTo(60).until(d -> num(state(), "drawnHops") == num(s, "drawnHops"));
+            double homeS = (System.nanoTime() - t3) / 1e9;
+            scrub.sendKeys(Keys.END);
+            Thread.sleep(2500); // frames at the end: every hop summed per link
+            Map<String, Object> end = state();
+            browser.screenshot("replay-1M");
+            System.out.printf(java.util.Locale.ROOT, "1M-event replay: %d events, %d hops; server check %.1f s; page load %.1f s (in-page %.1f s); "
+                            + "playing: frame median %.1f ms, max %.1f ms; at the end (%d hops drawn): frame median %.1f ms, max %.1f ms; "
+                            + "scrub to end %.2f s, back to start %.2f s%n",
+                    num(s, "events"), num(s, "hops"), serverS, pageS, real(s, "loadMs") / 1000, real(playing, "frameMsMedian"),
+                    real(playing, "frameMsMax"), num(end, "drawnHops"), real(end, "frameMsMedian"), real(end, "frameMsMax"), endS, homeS);
+            assertTrue(real(end, "frameMsMedian") < 50, "smooth: " + end);
+        }
+    }
+
     @Test
     void badLinesAreSkippedAndNamed() throws Exception {
         List<String> lines = new java.util.ArrayList<>(simulatedTrace().lines().toList());
