@@ -180,7 +180,8 @@ public final class TraceFile {
     }
 
     private static String reason(Exception e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "not valid JSON: " + j.getOriginalMessage()
+                : e.getMessage() == null ? e.toString() : e.getMessage();
         int cut = m.indexOf('\n');
         return cut > 0 ? m.substring(0, cut) : m;
     }
