@@ -310,6 +310,7 @@
         ctx.fillRect((o - 0.5) * cell - 1, (s - 0.5) * cell - 1, 2, 2);
       }
     }
+    V.heatMax = maxVisit;
     if (V.heat && maxVisit > 0) { ctx.fillStyle = '#dde3ea'; ctx.font = '11px sans-serif'; ctx.fillText(`heat: hops arrived per satellite, max ${maxVisit}`, 4, cv.height - 4); }
     ctx.lineCap = 'round';
     let drawn = 0;
@@ -660,6 +661,7 @@
       const fr = V.frames.slice().sort((a, b) => a - b);
       return {
         mode: M.mode, loaded: M.loaded, events: M.events, hops: M.ht.n, drawnHops: V.drawnHops, direct: V.direct, inFlight: V.inFlight,
+        heat: V.heat, heatMax: V.heatMax || 0,
         now: V.now, tMin: M.tMin, tMax: M.tMax, playing: V.playing, loadMs: M.loadMs,
         frameMsMedian: fr.length ? fr[fr.length >> 1] : 0, frameMsMax: fr.length ? fr[fr.length - 1] : 0,
         jobCount: M.jobOrder.length,

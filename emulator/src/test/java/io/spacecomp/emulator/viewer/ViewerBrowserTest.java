@@ -129,6 +129,16 @@ class ViewerBrowserTest {
             assertTrue(browser.driver.findElement(By.id("stats")).getText().startsWith(hops + " of " + hops + " hops drawn"));
             browser.screenshot("replay-end");
 
+            // The heat map: hops arrived per satellite, its top the busiest satellite of the trace.
+            Map<String, Long> arrivals = new java.util.HashMap<>();
+            text.lines().filter(l -> l.contains("\"type\":\"hop\"")).forEach(l -> arrivals.merge(
+                    l.substring(l.indexOf("\"to\":"), l.indexOf(']', l.indexOf("\"to\":"))), 1L, Long::sum));
+            long busiest = arrivals.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            browser.driver.findElement(By.id("heat")).click();
+            waitUpTo(5).until(d -> (Boolean) state().get("heat") && num(state(), "heatMax") == busiest);
+            browser.screenshot("replay-heat");
+            browser.driver.findElement(By.id("heat")).click();
+
             // Back to the start, then play and pause by clicks.
             scrub.sendKeys(Keys.HOME);
             waitUpTo(5).until(d -> num(state(), "drawnHops") == firstHops);
