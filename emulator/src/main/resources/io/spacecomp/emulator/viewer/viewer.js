@@ -67,7 +67,7 @@
         M.ht.push(t); M.hend.push(NaN); M.hfs.push(e.from[0]); M.hfo.push(e.from[1]); M.hts.push(e.to[0]); M.hto.push(e.to[1]);
         M.ha.push(ACTION_OF[e.action] ?? 4); M.hj.push(j ? j.idx : -1);
         if (j) j.hops++;
-        const k = e.job + '|' + e.msg;
+        const k = e.job + '|' + e.msg + '|' + e.action; // (ids past 2^53 round in JS: the action keeps them apart)
         const prev = M.lastHopOfMsg.get(k);
         if (prev !== undefined && isNaN(M.hend.a[prev])) endHop(prev, t);
         M.lastHopOfMsg.set(k, n);
@@ -75,7 +75,7 @@
       }
       case 'delivered':
       case 'undeliverable': {
-        const k = e.job + '|' + e.msg;
+        const k = e.job + '|' + e.msg + '|' + e.action; // (ids past 2^53 round in JS: the action keeps them apart)
         const prev = M.lastHopOfMsg.get(k);
         if (prev !== undefined) { if (isNaN(M.hend.a[prev])) endHop(prev, t); M.lastHopOfMsg.delete(k); }
         if (e.type === 'delivered' && e.action === 'reduce_response' && e.job) job(e.job).resultBytes = e.bytes;
