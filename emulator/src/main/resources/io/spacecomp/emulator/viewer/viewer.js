@@ -24,7 +24,7 @@
   }
 
   const M = {
-    mode: 'replay', meta: null, shell: {}, events: 0, lines: 0, badLines: [],
+    mode: 'replay', meta: null, shell: {}, events: 0, lines: 0, badLines: [], outcomes: new Map(),
     ht: new Growable(Float64Array), hend: new Growable(Float64Array), hfs: new Growable(Int32Array), hfo: new Growable(Int32Array),
     hts: new Growable(Int32Array), hto: new Growable(Int32Array), ha: new Growable(Uint8Array), hj: new Growable(Int32Array),
     lastHopOfMsg: new Map(), // job|msg -> index of its latest hop (its end is the next hop or the delivery)
@@ -32,11 +32,24 @@
     loadMs: 0, loaded: false,
   };
 
+  /** Forgets every event (live: the stream reconnected and sends its backlog again); job outcomes stay. */
+  function resetEvents() {
+    M.events = 0;
+    for (const g of [M.ht, M.hend, M.hfs, M.hfo, M.hts, M.hto, M.ha, M.hj]) g.n = 0;
+    M.lastHopOfMsg.clear(); M.jobs.clear(); M.jobOrder = [];
+    M.tMin = Infinity; M.tMax = -Infinity; M.sorted = true; M.maxHopDur = 0;
+    agg.reset();
+    const sel = $('job');
+    while (sel.options.length > 1) sel.remove(1);
+    V.job = -1; jobsDirty = true;
+  }
+
   function job(id) {
     let j = M.jobs.get(id);
     if (!j) {
       j = { id, idx: M.jobOrder.length, submitted: null, los: null, plan: null, collectors: new Map(), mappers: new Map(),
-        reducer: null, end: null, failed: null, resultBytes: null, outcome: null, hops: 0 };
+        reducer: null, end: null, failed: null, resultBytes: null, outcome: M.outcomes.get(id) || null, hops: 0 };
+      if (j.outcome && !j.outcome.done && j.outcome.error) j.failed = j.outcome.error;
       M.jobs.set(id, j);
       M.jobOrder.push(j);
       jobsDirty = true;
@@ -478,7 +491,8 @@
     const rows = [];
     const counts = { waiting: 0, running: 0, done: 0, failed: 0 };
     for (const j of M.jobOrder) {
-      const s0 = j.submitted !== null && j.submitted <= V.now, e0 = j.end !== null && j.end <= V.now + 1e-12;
+      const e0 = j.end !== null ? j.end <= V.now + 1e-12 : M.mode === 'live' && j.outcome !== null;
+      const s0 = e0 || (j.submitted !== null && j.submitted <= V.now);
       counts[e0 ? (j.failed ? 'failed' : 'done') : s0 ? 'running' : 'waiting']++;
     }
     $('jobcount').textContent = M.jobOrder.length ? `${M.jobOrder.length}: ${Object.entries(counts).filter(([, n]) => n).map(([k, n]) => `${n} ${k}`).join(', ')}` +
@@ -486,8 +500,9 @@
     const listed = M.jobOrder.slice(0, MAX_ROWS);
     if (V.job >= MAX_ROWS) listed.unshift(M.jobOrder[V.job]);
     for (const j of listed) {
-      const started = j.submitted !== null && j.submitted <= V.now;
-      const ended = j.end !== null && j.end <= V.now + 1e-12;
+      // live, the gateway's outcome also ends a job whose last trace events have not (or will not) come
+      const ended = j.end !== null ? j.end <= V.now + 1e-12 : M.mode === 'live' && j.outcome !== null;
+      const started = ended || (j.submitted !== null && j.submitted <= V.now);
       const status = ended ? (j.failed ? 'failed' : 'done') : started ? 'running' : 'waiting';
       const out = j.outcome;
       let result = '';
@@ -501,7 +516,8 @@
       }
       const cost = j.plan ? `${j.plan.distance} hops${j.plan.allocation_cost !== null && j.plan.allocation_cost !== undefined ? ` (cost ${fmt(j.plan.allocation_cost, 1)})` : ''}` : '';
       const t0 = isFinite(M.tMin) ? M.tMin : 0;
-      const time = ended ? fmt(j.end - j.submitted, 4) : started ? fmt(V.now - j.submitted, 4) + '…' : '';
+      const time = ended ? (j.end !== null && j.submitted !== null ? fmt(j.end - j.submitted, 4) : out ? fmt(out.job_time, 4) : '')
+        : started ? fmt(V.now - j.submitted, 4) + '…' : '';
       rows.push(`<tr data-job="${esc(j.id)}" data-status="${status}" class="${V.job === j.idx ? 'selected' : ''}">` +
         `<td title="${esc(j.id)}">${esc(j.id.length > 12 ? j.id.slice(0, 8) + '…' : j.id)}</td><td class="${status}">${status}</td>` +
         `<td>${j.submitted !== null ? fmt(j.submitted - t0, 4) : ''}</td><td>${time}</td><td>${esc(cost)}</td><td class="result">${esc(result)}</td></tr>` +
@@ -605,6 +621,8 @@
   function startLive() {
     M.loaded = true;
     const es = new EventSource('/events');
+    let opened = false;
+    es.addEventListener('open', () => { if (opened) resetEvents(); opened = true; }); // a reconnect replays the backlog
     es.addEventListener('trace', (m) => {
       const batch = JSON.parse(m.data);
       for (const e of batch) ingest(e);
@@ -619,6 +637,7 @@
       const o = JSON.parse(m.data);
       const id = o.meta_data && o.meta_data.jobid;
       if (!id) return;
+      M.outcomes.set(id, o);
       const j = job(id);
       j.outcome = o;
       if (!o.done && o.error && !j.failed) j.failed = o.error;

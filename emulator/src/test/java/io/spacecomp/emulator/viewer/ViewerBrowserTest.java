@@ -204,6 +204,38 @@ class ViewerBrowserTest {
     }
 
     @Test
+    void aFailedJobShowsItsReason() throws Exception {
+        WalkerShell shell = WalkerShell.paperDefault(11, 11);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonLinesTrace trace = new JsonLinesTrace(bytes);
+        trace.emit(TraceHeader.of(shell, "simulation", null));
+        Simulation sim = new Simulation(SimulationConfig.defaults(new CircularOrbitGeometry(shell), new DataFiles(TestData.dataDir()), 3)
+                .withTrace(trace));
+        JobSpec ok = JobSpec.wordCount("fine", 6, GridArea.shuffled(3, 8, 11, 11, 3), "bipartite", "center", 200, TestData.fileName(), 3);
+        JobSpec tooMany = JobSpec.wordCount("too-many", 20, GridArea.shuffled(3, 8, 11, 11, 4), "bipartite", "center", 200, TestData.fileName(), 4);
+        List<JobOutcome> out = sim.run(List.of(ok, tooMany), new SatId(1, 1));
+        assertTrue(out.get(0).done() && !out.get(1).done());
+        Path file = Files.writeString(tmp.resolve("two.jsonl"), bytes.toString(StandardCharsets.UTF_8));
+        try (ReplayServer server = ReplayServer.start(TraceFile.load(file), null, "127.0.0.1", 0)) {
+            openAndWaitLoaded(server.uri().toString());
+            WebElement scrub = browser.driver.findElement(By.id("scrub"));
+            scrub.click();
+            scrub.sendKeys(Keys.END);
+            waitUpTo(5).until(d -> "failed".equals(d.findElement(By.cssSelector("#jobs tr[data-job='too-many']")).getDomAttribute("data-status")));
+            String reason = browser.driver.findElement(By.cssSelector("#jobs tr[data-reason-of='too-many'] td.reason")).getText();
+            assertEquals(out.get(1).error(), reason);
+            assertTrue(reason.contains("collectors must be <= aoi size / 2"), reason);
+            assertEquals("done", browser.driver.findElement(By.cssSelector("#jobs tr[data-job='fine']")).getDomAttribute("data-status"));
+            assertEquals("2: 1 done, 1 failed", browser.driver.findElement(By.id("jobcount")).getText());
+            // one job picked: only its hops are drawn
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("job"))).selectByVisibleText("fine");
+            long fineHops = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"type\":\"hop\",\"job\":\"fine\"")).count();
+            waitUpTo(5).until(d -> num(state(), "drawnHops") == fineHops);
+            browser.screenshot("replay-failed-job");
+        }
+    }
+
+    @Test
     void badLinesAreSkippedAndNamed() throws Exception {
         List<String> lines = new java.util.ArrayList<>(simulatedTrace().lines().toList());
         long goodHops = lines.stream().filter(l -> l.contains("\"type\":\"hop\"")).count();
