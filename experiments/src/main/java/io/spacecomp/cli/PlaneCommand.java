@@ -8,7 +8,9 @@ import io.spacecomp.routing.Routers;
 import io.spacecomp.sim.LinkRate;
 import io.spacecomp.tasks.DataFiles;
 import io.spacecomp.tasks.TaskRegistry;
+import io.spacecomp.emulator.viewer.TraceTap;
 import io.spacecomp.trace.JsonLinesTrace;
+import io.spacecomp.trace.TraceHeader;
 import io.spacecomp.trace.TraceSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,11 +99,15 @@ final class PlaneCommand implements Callable<Integer> {
         JsonLinesTrace traceFile = null;
         if (trace != null) {
             traceFile = new JsonLinesTrace(new BufferedOutputStream(Files.newOutputStream(trace)));
+            traceFile.emit(TraceHeader.of(shell, "emulation", Instant.ofEpochMilli(epochMs).toString()));
             sink = traceFile;
         }
+        IslKey key = IslKey.fromEnvironment();
+        TraceTap tap = TraceTap.toGateway(downlink, key); // the viewer's live feed (GET /events on the gateway)
+        sink = TraceTap.tee(sink, tap);
         PlaneConfig config = new PlaneConfig(shell, orb, network.addresses(shell), epochMs, router, islDelay.equals("physical"),
                 LinkRate.PAPER_BUDGET, new DataFiles(dir), TaskRegistry.discover(), downlink, sink, hopAttempts,
-                Duration.ofMillis(Math.round(hopTimeoutS * 1000)), IslKey.fromEnvironment());
+                Duration.ofMillis(Math.round(hopTimeoutS * 1000)), key);
         if (config.key().isOpen()) {
             spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set: this plane's endpoints accept internal "
                     + "messages from anyone who can reach them");
@@ -110,6 +116,7 @@ final class PlaneCommand implements Callable<Integer> {
         JsonLinesTrace closeTrace = traceFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             plane.close();
+            tap.close();
             if (closeTrace != null) {
                 try {
                     closeTrace.close();

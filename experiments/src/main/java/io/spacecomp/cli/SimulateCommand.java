@@ -23,6 +23,7 @@ import io.spacecomp.sim.SimulationConfig;
 import io.spacecomp.tasks.DataFiles;
 import io.spacecomp.tasks.TaskRegistry;
 import io.spacecomp.trace.JsonLinesTrace;
+import io.spacecomp.trace.TraceHeader;
 import io.spacecomp.trace.TraceSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -219,6 +220,9 @@ final class SimulateCommand implements Runnable {
         long maxVisits = 0;
         try (OutputStream traceOut = trace == null ? null : new BufferedOutputStream(Files.newOutputStream(trace))) {
             TraceSink sink = traceOut == null ? TraceSink.NONE : new JsonLinesTrace(traceOut);
+            if (sink.enabled() && plan.config().geometry() instanceof CircularOrbitGeometry g) {
+                sink.emit(TraceHeader.of(g.shell(), "simulation", null)); // the viewer places satellites from it
+            }
             Simulation sim = new Simulation(plan.config().withTrace(sink));
             for (ScenarioJobs.Submission sub : plan.jobs()) {
                 sim.submit(sub.spec(), sub.los(), sub.atS());

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 PlaneCommand.class,
                 GatewayCommand.class,
                 EmulateCommand.class,
+                ViewCommand.class,
                 JobCommand.class,
                 ListenCommand.class,
                 ConstellationCommand.class,

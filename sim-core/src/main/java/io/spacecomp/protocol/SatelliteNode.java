@@ -232,6 +232,9 @@ public final class SatelliteNode {
                 plan.reducer(), id);
         coordinating.put(spec.jobId(), new Coordination(plan, meta));
         expireAfterDeadline(meta);
+        if (services.trace().enabled()) {
+            trace("job_planned", spec.jobId(), null, null, id, null, planDetail(plan));
+        }
         services.listener().jobAccepted(spec, id, plan);
         services.clock().schedule(spec.timeoutS(), () -> {
             if (coordinating.containsKey(spec.jobId())) {
@@ -248,6 +251,22 @@ public final class SatelliteNode {
             send(a.collector(), new Message.Collect(meta.withDataId(i + 1), a.mapper()));
         }
         return 0.0;
+    }
+
+    /** A job_planned event's detail: the plan as one JSON object (the viewer reads it). */
+    private static String planDetail(JobPlan plan) {
+        StringBuilder b = new StringBuilder(64 + 16 * plan.allocations().size());
+        b.append("{\"allocation_cost\":").append(Double.isFinite(plan.allocationCost()) ? Double.toString(plan.allocationCost()) : "null")
+                .append(",\"distance\":").append(plan.distance())
+                .append(",\"reduce_distance\":").append(plan.reduceDistance())
+                .append(",\"reducer\":[").append(plan.reducer().sat()).append(',').append(plan.reducer().orb()).append(']')
+                .append(",\"allocations\":[");
+        for (int i = 0; i < plan.allocations().size(); i++) {
+            JobPlan.Allocation a = plan.allocations().get(i);
+            b.append(i == 0 ? "" : ",").append("[[").append(a.collector().sat()).append(',').append(a.collector().orb())
+                    .append("],[").append(a.mapper().sat()).append(',').append(a.mapper().orb()).append("]]");
+        }
+        return b.append("]}").toString();
     }
 
     private void requireTasks(JobSpec spec) {

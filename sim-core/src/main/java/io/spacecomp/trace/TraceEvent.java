@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * sim-core README). Satellites are {@code [sat, orb]}; absent fields are omitted.
  *
  * @param t       time (s): virtual time in simulation, seconds since the constellation epoch in emulation
- * @param type    job_submitted | message_sent | hop | delivered | undeliverable | task_started |
+ * @param type    shell (header) | job_submitted | job_planned | message_sent | hop | delivered | undeliverable | task_started |
  *                task_finished | job_done | job_failed | node_error
  * @param jobId   the job
  * @param msgId   the message (sent, hop, delivered, undeliverable)

@@ -11,7 +11,9 @@ import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.sim.LinkRate;
 import io.spacecomp.tasks.DataFiles;
 import io.spacecomp.tasks.TaskRegistry;
+import io.spacecomp.emulator.viewer.TraceTap;
 import io.spacecomp.trace.JsonLinesTrace;
+import io.spacecomp.trace.TraceHeader;
 import io.spacecomp.trace.TraceSink;
 
 import java.io.BufferedOutputStream;
@@ -150,8 +152,12 @@ public final class LocalConstellation implements AutoCloseable {
                 Files.createDirectories(options.traceDir());
                 JsonLinesTrace t = new JsonLinesTrace(new BufferedOutputStream(Files.newOutputStream(options.traceDir().resolve("orb" + orb + ".jsonl"))));
                 traces.add(t);
+                t.emit(TraceHeader.of(options.shell(), "emulation", PlaneConfig.DEFAULT_EPOCH_ISO));
                 trace = t;
             }
+            TraceTap tap = TraceTap.toGateway(downlinkUri(), key); // the viewer's live feed
+            traces.add(tap);
+            trace = TraceTap.tee(trace, tap);
             inProcess[orb - 1] = Plane.start(new PlaneConfig(options.shell(), orb, addresses, PlaneConfig.DEFAULT_EPOCH_MS,
                     options.router(), options.physicalDelay(), LinkRate.PAPER_BUDGET, new DataFiles(options.dataDir()),
                     TaskRegistry.discover(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key));

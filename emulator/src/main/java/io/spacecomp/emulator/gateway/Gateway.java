@@ -7,9 +7,12 @@ import io.spacecomp.orbit.shell.SatId;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.spacecomp.emulator.net.Http;
+import io.spacecomp.emulator.viewer.LiveEvents;
+import io.spacecomp.emulator.viewer.ViewerAssets;
 import io.spacecomp.emulator.wire.Wire;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
+import io.spacecomp.trace.TraceHeader;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,6 +47,8 @@ public final class Gateway implements AutoCloseable {
     private final GatewayConfig config;
     private final ResultStore store;
     private final SseHub sse = new SseHub();
+    /** Trace events the planes post, streamed to the viewer on /events. */
+    private final LiveEvents live = new LiveEvents();
     private final HttpClient client;
     private final ThreadPoolExecutor handlers;
     private HttpServer api;
@@ -66,12 +71,24 @@ public final class Gateway implements AutoCloseable {
             g.api.createContext("/subscribe", Http.handler("GET", g.sse::serve));
             g.api.createContext("/health", Http.handler("GET", g::health));
             g.api.createContext("/satellites", Http.handler("GET", g::satellites));
+            // The viewer: the page at /, its files and meta under /viewer/, trace events on /events.
+            g.api.createContext("/events", Http.handler("GET", g.live::serve));
+            g.api.createContext("/viewer/", Http.handler("GET", g::viewer));
             g.api.createContext("/", Http.handler(null, ex -> {
+                String path = ex.getRequestURI().getPath();
+                if (ex.getRequestMethod().equals("GET") && (path.equals("/") || path.equals("/index.html"))) {
+                    ViewerAssets.page(ex);
+                    return;
+                }
                 throw new Http.Refusal(404, null, "no such endpoint " + ex.getRequestURI().getPath()
                         + " (the API: POST /submit, /completion, /download; GET /subscribe, /health, /satellites)");
             }));
             g.downlink = Http.server(config.downlinkHost(), config.downlinkPort(), g.handlers);
             g.downlink.createContext("/downlink", Http.handler("POST", g::onDownlink));
+            g.downlink.createContext("/trace", Http.handler("POST", ex -> {
+                g.config.key().check(ex.getRequestHeaders());
+                g.live.receive(ex);
+            }));
             g.api.start();
             g.downlink.start();
         } catch (IOException | RuntimeException e) {
@@ -267,9 +284,25 @@ public final class Gateway implements AutoCloseable {
         Http.json(exchange, 200, o);
     }
 
+    /** {@code /viewer/meta.json} (what the page shows: this constellation, live) or one of the page's files. */
+    private void viewer(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestURI().getPath().equals("/viewer/meta.json")) {
+            ViewerAssets.asset(exchange);
+            return;
+        }
+        ObjectNode m = Wire.object();
+        m.put("mode", "live");
+        m.set("shell", Wire.parse(TraceHeader.of(config.shell(), "emulation", null).detail()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        m.set("los", Wire.sat(config.los()));
+        m.put("events_received", live.received());
+        Http.json(exchange, 200, m);
+    }
+
     @Override
     public void close() {
         sse.close();
+        live.close();
         if (api != null) {
             api.stop(0);
         }

@@ -36,7 +36,8 @@ public record PlaneConfig(WalkerShell shell, int orb, SatelliteAddresses address
                           TraceSink trace, int hopAttempts, Duration hopTimeout, IslKey key) {
 
     /** 2026-01-01T00:00:00Z: orbit time 0 of every emulated constellation unless told otherwise. */
-    public static final long DEFAULT_EPOCH_MS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    public static final String DEFAULT_EPOCH_ISO = "2026-01-01T00:00:00Z";
+    public static final long DEFAULT_EPOCH_MS = Instant.parse(DEFAULT_EPOCH_ISO).toEpochMilli();
 
     public PlaneConfig {
         if (orb < 1 || orb > shell.planes()) {
