@@ -95,7 +95,7 @@ class EmulatedWordCountTest {
         for (String allocator : ALLOCATORS) {
             for (String reducer : REDUCERS) {
                 for (int mr : new int[] {1, 10, 1024}) {
-                    jobs.add(wordCount(4, 1, 4, seed++, allocator, reducer, mr, "corpus.txt"));
+                    jobs.add(wordCount(4, 1, 3, seed++, allocator, reducer, mr, "corpus.txt"));
                 }
             }
         }
@@ -132,7 +132,7 @@ class EmulatedWordCountTest {
 
     @Test
     void combinerPathSkipsTheMappersAndCountsTheSame() throws Exception {
-        JobRequest j = wordCount(4, 1, 4, 5, "bipartite", "center", 7, "corpus.txt");
+        JobRequest j = wordCount(4, 1, 3, 5, "bipartite", "center", 7, "corpus.txt");
         ObjectNode body = j.withTasks("linecountingcollector", "mergecombiner", "nosuchmapper", j.reduceTask(), true).body();
         GatewayClient.Answer a = bed.client.submit(body);
         assertEquals(200, a.status(), () -> new String(a.body()));
@@ -143,7 +143,7 @@ class EmulatedWordCountTest {
 
     @Test
     void fileResultsComeBackByDownload() throws Exception {
-        JobRequest files = wordCount(3, 1, 4, 9, "lapjv", "center", 2, "corpus.txt")
+        JobRequest files = wordCount(3, 1, 3, 9, "lapjv", "center", 2, "corpus.txt")
                 .withTasks("testfilecollector", "", "testinvertmapper", "testconcatreducer", false);
         GatewayClient.Answer a = bed.client.submit(files.body());
         assertEquals(200, a.status(), () -> new String(a.body()));
@@ -171,7 +171,7 @@ class EmulatedWordCountTest {
 
     @Test
     void aTaskThatThrowsFailsTheJobWithTheReason() throws Exception {
-        JobRequest bad = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt")
+        JobRequest bad = wordCount(3, 1, 3, 3, "bipartite", "los", 10, "corpus.txt")
                 .withTasks("doccollector", "", "testthrowingmapper", "sumreducer", false);
         GatewayClient.Answer a = bed.client.submit(bad.body());
         assertEquals(200, a.status(), () -> new String(a.body()));
@@ -183,7 +183,7 @@ class EmulatedWordCountTest {
 
     @Test
     void anUnknownTaskIsRefusedNamingTheField() throws Exception {
-        JobRequest bad = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt")
+        JobRequest bad = wordCount(3, 1, 3, 3, "bipartite", "los", 10, "corpus.txt")
                 .withTasks("doccollector", "", "nosuchmapper", "sumreducer", false);
         GatewayClient.Answer a = bed.client.submit(bad.body());
         assertEquals(400, a.status(), () -> new String(a.body()));

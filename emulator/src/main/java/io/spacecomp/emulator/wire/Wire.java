@@ -370,6 +370,7 @@ public final class Wire {
         }
         o.put("distance", plan.distance());
         o.put("reduce_distance", plan.reduceDistance());
+        o.put("seed", spec.seed()); // beyond leopymr: replays a random allocation
         return o;
     }
 
