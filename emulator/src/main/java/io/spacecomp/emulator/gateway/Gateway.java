@@ -7,7 +7,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.spacecomp.emulator.net.Http;
+import io.spacecomp.emulator.net.SlashFront;
 import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.emulator.wire.WireException;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
@@ -57,6 +59,7 @@ public final class Gateway implements AutoCloseable {
     private final SecureRandom seeds = new SecureRandom();
     private final ThreadPoolExecutor handlers;
     private HttpServer api;
+    private SlashFront front;
     private HttpServer downlink;
 
     private Gateway(GatewayConfig config) throws IOException {
@@ -70,7 +73,8 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config) throws IOException {
         Gateway g = new Gateway(config);
         try {
-            g.api = Http.server(config.host(), config.port(), g.handlers);
+            // The API server listens on loopback behind the public port's front, which lets //submit through.
+            g.api = Http.server("127.0.0.1", 0, g.handlers);
             Map<String, HttpHandler> routes = Map.of(
                     "/submit", Http.handler("POST", g::submit),
                     "/completion", Http.handler("POST", g::completion),
@@ -88,6 +92,7 @@ public final class Gateway implements AutoCloseable {
             g.downlink = Http.server(config.downlinkHost(), config.downlinkPort(), g.handlers);
             g.downlink.createContext("/downlink", Http.handler("POST", g::onDownlink));
             g.api.start();
+            g.front = SlashFront.start(config.host(), config.port(), g.api.getAddress());
             g.downlink.start();
         } catch (IOException | RuntimeException e) {
             g.close();
@@ -111,7 +116,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Where the public API listens (its port, when 0 was asked for). */
     public InetSocketAddress address() {
-        return api.getAddress();
+        return front.address();
     }
 
     /** Where coordinators report finished jobs. */
@@ -268,7 +273,18 @@ public final class Gateway implements AutoCloseable {
 
     private void completion(HttpExchange exchange) throws IOException {
         JsonNode body = Http.jsonBody(exchange, MAX_REQUEST_BYTES);
-        String jobId = ResultStore.checkJobId(Wire.text(body, "jobid"));
+        String jobId;
+        try {
+            jobId = ResultStore.checkJobId(Wire.text(body, "jobid"));
+        } catch (WireException e) {
+            // Not an id this gateway makes, so no job of ours: say done false, as for an unknown id.
+            ObjectNode unknown = Wire.object();
+            JsonNode given = body.get("jobid");
+            String text = given != null && given.isTextual() ? given.textValue() : null;
+            unknown.put("jobid", text == null || text.length() <= 60 ? text : text.substring(0, 60) + "...");
+            unknown.put("done", false);
+            throw new Http.Refusal(400, "jobid", e.getMessage(), unknown);
+        }
         Optional<JsonNode> done = store.outcome(jobId);
         if (done.isPresent()) {
             Http.json(exchange, 200, done.get());
@@ -334,6 +350,9 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         sse.close();
+        if (front != null) {
+            front.close();
+        }
         if (api != null) {
             api.stop(0);
         }
