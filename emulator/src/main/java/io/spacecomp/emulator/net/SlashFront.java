@@ -99,11 +99,11 @@ public final class SlashFront implements AutoCloseable {
             toServer.flush();
             Future<?> back;
             try {
-                back = relays.submit(() -> pump(server, client));
+                back = relays.submit(() -> pump(server, client, false));
             } catch (RejectedExecutionException full) {
                 return;
             }
-            pump(client, server);
+            pump(client, server, true);
             back.get(); // the answer may still be on its way after the client stopped sending
         } catch (ExecutionException e) {
             // the relay back failed: both sockets are closed
@@ -151,15 +151,32 @@ public final class SlashFront implements AutoCloseable {
         return fixed.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static void pump(Socket from, Socket to) {
+    /**
+     * Copies {@code from} to {@code to} until end of stream, then half-closes {@code to}. When the server
+     * stops taking a request (it answered early, e.g. 413, and closed), the rest of the client's request is
+     * read and dropped until it stops sending (at most 10 s of silence), so that the client is not reset
+     * before it has read that answer; the relay back delivers it.
+     */
+    private static void pump(Socket from, Socket to, boolean drainOnFailure) {
         byte[] buf = new byte[16 * 1024];
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buf)) >= 0) {
-                out.write(buf, 0, n);
-                out.flush();
+                try {
+                    out.write(buf, 0, n);
+                    out.flush();
+                } catch (IOException serverGone) {
+                    if (!drainOnFailure) {
+                        throw serverGone;
+                    }
+                    from.setSoTimeout(10_000);
+                    while (in.read(buf) >= 0) {
+                        // dropped: the server has answered
+                    }
+                    return;
+                }
             }
             to.shutdownOutput();
         } catch (IOException e) {
