@@ -103,24 +103,25 @@ class LeopymrCompatTest {
 
     @Test
     void pathsAreNormalisedSoATrailingSlashInTheBaseUrlWorks() throws Exception {
-        GatewayClient slashed = new GatewayClient(bed.constellation.gatewayUri());
+        // Request lines as python-requests and curl send them for -u http://host:port/ (raw: a java.net.URI
+        // would read //submit as a host name).
         for (String path : List.of("//submit", "///submit", "/submit/")) {
-            GatewayClient.Answer a = slashed.post(path, wordCount(2, 1, 3, 4, "bipartite", "center", 10, "corpus.txt").body());
-            assertEquals(200, a.status(), () -> path + ": " + new String(a.body(), StandardCharsets.UTF_8));
-            String id = a.json().get("jobid").asText();
-            ObjectNode ask = Wire.object();
-            ask.put("jobid", id);
-            GatewayClient.Answer c = slashed.post("//completion", ask);
-            assertEquals(200, c.status());
-            assertEquals(id, c.json().get("jobid").asText());
+            byte[] body = Wire.bytes(wordCount(2, 1, 3, 4, "bipartite", "center", 10, "corpus.txt").body());
+            String answer = rawExchange("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n" + new String(body, StandardCharsets.UTF_8));
+            assertTrue(answer.startsWith("HTTP/1.1 200"), path + ": " + answer);
+            String id = Wire.parse(answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8)).get("jobid").asText();
+            String ask = "{\"jobid\": \"" + id + "\"}";
+            String completion = rawExchange("POST //completion HTTP/1.1\r\nHost: x\r\nContent-Length: " + ask.length() + "\r\n\r\n" + ask);
+            assertTrue(completion.startsWith("HTTP/1.1 200") && completion.contains(id), completion);
             assertTrue(bed.client.await(id, Duration.ofSeconds(60)).get("done").asBoolean());
         }
-        // A raw request line as python-requests sends it for -u http://host:port/, answered as JSON.
-        String raw = rawExchange("POST //completion HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n"
+        String bad = rawExchange("POST //completion HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n"
                 + "{\"jobid\": 1}");
-        assertTrue(raw.startsWith("HTTP/1.1 400"), raw);
-        assertTrue(raw.contains("\"field\":\"jobid\""), raw);
-        assertEquals(404, bed.client.get("//nothing").status());
+        assertTrue(bad.startsWith("HTTP/1.1 400"), bad);
+        assertTrue(bad.contains("\"field\":\"jobid\""), bad);
+        String unknown = rawExchange("GET //nothing HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertTrue(unknown.startsWith("HTTP/1.1 404") && unknown.contains("application/json"), unknown);
     }
 
     @Test
@@ -219,7 +220,8 @@ class LeopymrCompatTest {
 
     @Test
     void aoiBoxSelectsTheSatellitesOverTheBoxNow() throws Exception {
-        ObjectNode body = wordCount(2, 1, 3, 5, "bipartite", "center", 10, "corpus.txt").body();
+        // Of a 3×3 shell about half the satellites are ascending at any time: one collector, one mapper.
+        ObjectNode body = wordCount(1, 1, 3, 5, "bipartite", "center", 10, "corpus.txt").body();
         body.remove("aoi");
         ObjectNode box = body.putObject("aoi_box");
         box.put("lat_min", -90).put("lat_max", 90).put("lon_min", -180).put("lon_max", 180).put("pass", "ascending");
@@ -229,7 +231,7 @@ class LeopymrCompatTest {
         GatewayClient.Answer a = bed.client.submit(body);
         assertEquals(200, a.status(), () -> new String(a.body(), StandardCharsets.UTF_8));
         ArrayNode allocations = (ArrayNode) a.json().get("allocations");
-        assertEquals(2, allocations.size());
+        assertEquals(1, allocations.size());
         for (JsonNode pair : allocations) {
             for (JsonNode sat : pair) {
                 assertTrue(ascending.contains(new SatId(sat.get(0).asInt(), sat.get(1).asInt())),
@@ -284,7 +286,7 @@ class LeopymrCompatTest {
         String log = out.toString(StandardCharsets.UTF_8);
         assertTrue(ended, "the suite ends within 240 s:\n" + log);
         assertEquals(0, p.exitValue(), log);
-        assertTrue(log.contains("13 passed, 0 failed"), log);
+        assertTrue(log.contains("11 passed, 0 failed"), log);
         assertNotEquals(-1, log.indexOf("ok   a failed job is done"), log);
     }
 
