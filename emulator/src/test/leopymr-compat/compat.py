@@ -127,6 +127,32 @@ class Listener:
         self.proc.wait()
 
 
+class OldFraming(threading.Thread):
+    """A stand-in for the gateway before issue #12: SSE in 4,096-byte HTTP chunks, no charset, raw UTF-8,
+    and a comment frame. listen.py over the sseclient model must print it broken, as users saw it: this
+    shows the listen checks can fail."""
+
+    def __init__(self, event):
+        super().__init__(daemon=True)
+        import socket
+        self.server = socket.socket()
+        self.server.bind(("127.0.0.1", 0))
+        self.server.listen(1)
+        self.port = self.server.getsockname()[1]
+        self.event = event
+
+    def run(self):
+        conn, _ = self.server.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+        body = (": subscribed\n\n" + "event: spacecomp\ndata: " + json.dumps(self.event, ensure_ascii=False) + "\n\n").encode("utf-8")
+        for i in range(0, len(body), 4096):
+            piece = body[i:i + 4096]
+            conn.sendall(b"%x\r\n" % len(piece) + piece + b"\r\n")
+        time.sleep(2)
+        conn.close()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--url", required=True)
@@ -147,6 +173,23 @@ def main():
     corpus = word_count(os.path.join(a.data_dir, "corpus.txt"))
     expect(any(ord(c) > 127 for key in corpus for c in key), "corpus.txt must hold non-ASCII words")
     print("gateway %s, data %s, grid [%d, %d], %d collectors" % (url, a.data_dir, mi, ma, k), flush=True)
+
+    def model_reproduces_the_old_failure():
+        event = {"meta_data": {"jobid": "x"}, "job_time": 1.0, "result": corpus}
+        while len(json.dumps(event)) < 10000:
+            event["result"] = dict(event["result"], **{"pad%d" % len(event["result"]): 1})
+        old = OldFraming(event)
+        old.start()
+        env = dict(os.environ, PYTHONPATH=os.path.join(HERE, "sseclient-0.0.27"))
+        p = subprocess.run([PY, os.path.join(HERE, "listen.py"), "http://127.0.0.1:%d" % old.port], capture_output=True,
+                           text=True, timeout=30, env=env)
+        lines = p.stdout.split("\n")
+        expect(lines[0] == "", "a comment frame prints as a blank line: %r" % lines[:1])
+        data = lines[1]
+        expect(3900 < len(data) < 4096, "the event is cut at the first chunk boundary: %d characters" % len(data))
+        expect("\u00e2\u0080" in p.stdout, "UTF-8 read as Latin-1 (\u2019 shows as \u00e2\u0080\u0099)")
+
+    check("the sseclient 0.0.27 model prints the old gateway's stream broken, as users saw it", model_reproduces_the_old_failure)
 
     listener = Listener(url, os.path.join(HERE, "sseclient-0.0.27"))
     time.sleep(1.5)  # let it subscribe before the first job ends
