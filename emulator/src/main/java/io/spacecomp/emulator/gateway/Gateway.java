@@ -232,7 +232,8 @@ public final class Gateway implements AutoCloseable {
             metaData.set("reducer", Wire.sat(outcome.reducer()));
         }
         event.set("meta_data", metaData);
-        event.put("job_time", outcome.jobTimeS());
+        event.put("job_time", leopymrJobTime(outcome));
+        event.put("result_time", outcome.jobTimeS());
         event.put("done", true);
         if (outcome.done() && outcome.result().hasAttachment()) {
             event.put("result", outcome.result().attachment().name());
@@ -248,6 +249,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * {@code job_time} as leopymr measures it: from acceptance until the reducer finished reducing (its
+     * reducer takes the time; the result's way back to the coordinator is not in it). Ours beside it,
+     * {@code result_time}: until the coordinator holds the result. For a failed job, until it failed.
+     */
+    private static double leopymrJobTime(JobOutcome o) {
+        return o.done() ? o.reduceTimeS() : o.jobTimeS();
+    }
+
+    /**
      * The {@code /completion} answer of a finished job: leopymr's fields ({@code result} of a file job is
      * {@code {files: [name]}} there too); {@code done} is true whether it succeeded or failed, so clients
      * that poll until done (job.sh) stop; a failed job has {@code failed: true} and {@code error} beside.
@@ -256,7 +266,8 @@ public final class Gateway implements AutoCloseable {
         ObjectNode a = Wire.object();
         a.put("jobid", o.jobId());
         a.put("done", true);
-        a.put("job_time", o.jobTimeS());
+        a.put("job_time", leopymrJobTime(o));
+        a.put("result_time", o.jobTimeS());
         if (o.done()) {
             if (o.result().hasAttachment()) {
                 ObjectNode files = a.putObject("result");
