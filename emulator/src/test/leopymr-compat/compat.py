@@ -239,7 +239,7 @@ def main():
             expect(abs(time.time() - m["job_start"]) < 600, "job_start is Unix time: %r" % m["job_start"])
             expect(m["data_size"] == k and 1 <= m["data_id"] <= k, "data_id/data_size")
             expect(m["max_collect_records"] == 7 and m["job_data"] == {"filename": "corpus.txt"}, "meta_data echoes the job")
-            expect(ev["job_time"] > 0, "job_time")
+            expect(0 < ev["job_time"] <= ev["result_time"], "job_time (at the reducer) <= result_time (at the LOS)")
         expect(not listener.bad_lines, "listen.py printed lines that are not one whole JSON event: %d, first %r"
                % (len(listener.bad_lines), listener.bad_lines[:1] and listener.bad_lines[0][:300]))
 

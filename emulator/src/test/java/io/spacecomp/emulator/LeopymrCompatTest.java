@@ -190,6 +190,8 @@ class LeopymrCompatTest {
             double start = m.get("job_start").asDouble();
             assertTrue(start >= before / 1000.0 - 1 && start <= System.currentTimeMillis() / 1000.0, "Unix time: " + start);
             assertTrue(ev.get("job_time").asDouble() > 0);
+            // leopymr's job_time ends at the reducer; result_time when the coordinator has the result
+            assertTrue(ev.get("result_time").asDouble() >= ev.get("job_time").asDouble(), ev::toString);
             assertTrue(ev.get("done").asBoolean());
         }
     }
