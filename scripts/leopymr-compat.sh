@@ -7,12 +7,13 @@
 #     center, job.py -a A -s SEED -r R -mi 3 -ma 8 -c 15, then the five comparisons of distance,
 #     reduce_distance and job_time; repeated RUNS times (a new SEED each), each run must pass.
 #
-#   scripts/leopymr-compat.sh [--runs N] [--repeat R] [--isl-delay none|physical] [--skip-suite]
+#   scripts/leopymr-compat.sh [--runs N] [--isl-delay physical|none] [--repeat R] [--skip-suite]
 #
-# --repeat R (default 5) runs each of the four jobs of a run R times, interleaved, with the same seed and
-# flags, and keeps the shortest job_time (distance and reduce_distance are the same every time): leopymr
-# runs each once, but on a shared 2-core machine one job_time varies by more than los and center differ,
-# and contention only ever adds time.
+# --isl-delay (default physical): every hop takes its propagation and serialisation time, as in orbit. With
+# none, a hop costs ~1 ms of CPU, and job_time differs between los and center by less than it varies on a
+# shared machine (the emulator README has the figures).
+# --repeat R (default 1, as leopymr) runs each of the four jobs of a run R times, interleaved, with the same
+# seed and flags, and keeps the shortest job_time (contention only ever adds time).
 #
 # Needs python3 with requests, jq and curl (.ci/run installs them). Collectors read a temporary data
 # directory holding data/corpus.txt and, as sample.txt (job.py's default file), data/sample.txt when the
@@ -22,8 +23,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 runs=5
-repeat=5
-isl_delay=none
+repeat=1
+isl_delay=physical
 suite=1
 while (($#)); do
   case "$1" in
