@@ -119,7 +119,8 @@ class EmulatedWordCountTest {
         GatewayClient.Answer a = bed.client.post("/submit", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(200, a.status(), () -> new String(a.body()));
         JsonNode plan = a.json();
-        assertEquals(List.of("jobid", "los", "reducer", "allocator", "allocations", "distance", "reduce_distance"),
+        // leopymr's fields, in its order, and ours after them: the seed (drawn, as none was sent)
+        assertEquals(List.of("jobid", "los", "reducer", "allocator", "allocations", "distance", "reduce_distance", "seed"),
                 toList(plan.fieldNames()));
         assertEquals("[2,2]", plan.get("reducer").toString());
         assertEquals("[1,1]", plan.get("los").toString());

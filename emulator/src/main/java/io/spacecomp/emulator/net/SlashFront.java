@@ -23,11 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * empty path, and answers an HTML 404 before any handler runs. leopymr's clients send exactly that when
  * given a base URL with a trailing slash ({@code job.py -u http://host:8089/}).
  *
- * <p>Every connection is relayed byte for byte to the server behind, on loopback. Only the first request
- * line is looked at: when its target starts with {@code //}, the leading slashes are collapsed to one and
- * {@code Connection: close} is added, so that the client's next request comes on a new connection and is
- * looked at too. Bounded: at most {@link #MAX_CONNECTIONS} connections (more are closed at once), a request
- * line of at most 8 KiB read within 30 s (else relayed untouched, for the server to refuse).
+ * <p>Every connection carries one request: the front reads its request line, collapses leading slashes
+ * of the target to one, adds {@code Connection: close}, and relays the rest byte for byte to the server
+ * behind, on loopback; the server's answer goes back with {@code Connection: close} added to its head,
+ * so that the client sends its next request on a new connection (and never on one the server is closing).
+ * Bounded: at most {@link #MAX_CONNECTIONS} connections (more are closed at once), a request line of at
+ * most 8 KiB read within 30 s (else relayed untouched, for the server to refuse), a response head of at
+ * most 64 KiB.
  */
 public final class SlashFront implements AutoCloseable {
 
@@ -99,7 +101,7 @@ public final class SlashFront implements AutoCloseable {
             toServer.flush();
             Future<?> back;
             try {
-                back = relays.submit(() -> pump(server, client, false));
+                back = relays.submit(() -> answer(server, client));
             } catch (RejectedExecutionException full) {
                 return;
             }
@@ -134,21 +136,57 @@ public final class SlashFront implements AutoCloseable {
         return rewrite(line.toByteArray());
     }
 
-    /** {@code POST //submit HTTP/1.1\r\n} → {@code POST /submit HTTP/1.1\r\nConnection: close\r\n}; others unchanged. */
+    /**
+     * {@code POST //submit HTTP/1.1\r\n} → {@code POST /submit HTTP/1.1\r\nConnection: close\r\n}; a line
+     * that is not a whole request line is unchanged.
+     */
     static byte[] rewrite(byte[] requestLine) {
         String s = new String(requestLine, StandardCharsets.ISO_8859_1);
         int sp = s.indexOf(' ');
-        if (!s.endsWith("\n") || sp < 0 || !s.startsWith("//", sp + 1)) {
+        if (!s.endsWith("\n") || sp < 0) {
             return requestLine;
         }
         int start = sp + 1;
         int end = start;
-        while (end < s.length() && s.charAt(end) == '/') {
+        while (end + 1 < s.length() && s.charAt(end) == '/' && s.charAt(end + 1) == '/') {
             end++;
         }
         String eol = s.endsWith("\r\n") ? "\r\n" : "\n";
-        String fixed = s.substring(0, start) + "/" + s.substring(end, s.length() - eol.length()) + eol + "Connection: close" + eol;
+        String fixed = s.substring(0, start) + s.substring(end, s.length() - eol.length()) + eol + "Connection: close" + eol;
         return fixed.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Relays the server's answer: its head with {@code Connection: close} added after the status line, then
+     * the rest as it comes.
+     */
+    private static void answer(Socket server, Socket client) {
+        try {
+            InputStream in = server.getInputStream();
+            OutputStream out = client.getOutputStream();
+            ByteArrayOutputStream head = new ByteArrayOutputStream(512);
+            int b;
+            int last4 = 0;
+            boolean statusLine = true;
+            while (head.size() < 64 * 1024 && (b = in.read()) >= 0) {
+                head.write(b);
+                last4 = (last4 << 8) | b;
+                if (last4 == 0x0d0a0d0a) {
+                    break; // the blank line that ends the head
+                }
+                if (b == '\n' && statusLine) {
+                    head.write("Connection: close\r\n".getBytes(StandardCharsets.US_ASCII));
+                    statusLine = false;
+                }
+            }
+            out.write(head.toByteArray());
+            out.flush();
+        } catch (IOException e) {
+            quietly(server);
+            quietly(client);
+            return;
+        }
+        pump(server, client, false);
     }
 
     /**
