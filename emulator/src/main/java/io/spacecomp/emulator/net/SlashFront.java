@@ -116,7 +116,7 @@ public final class SlashFront implements AutoCloseable {
         }
     }
 
-    /** The first request line, rewritten when its target starts with {@code //}; or what was read, untouched. */
+    /** The first request line, rewritten ({@link #rewrite}); or what was read, untouched, when it is not one. */
     private static byte[] firstLine(Socket client, InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         client.setSoTimeout(LINE_TIMEOUT_MS);
