@@ -7,7 +7,7 @@
 #     center, job.py -a A -s SEED -r R -mi 3 -ma 8 -c 15, then the five comparisons of distance,
 #     reduce_distance and job_time; repeated RUNS times (a new SEED each), each run must pass.
 #
-#   scripts/leopymr-compat.sh [--runs N] [--isl-delay physical|none] [--repeat R] [--skip-suite]
+#   scripts/leopymr-compat.sh [--runs N] [--isl-delay physical|none] [--repeat R] [--sample FILE] [--skip-suite]
 #
 # --isl-delay (default physical): every hop takes its propagation and serialisation time, as in orbit. With
 # none, a hop costs ~1 ms of CPU, and job_time differs between los and center by less than it varies on a
@@ -17,7 +17,8 @@
 #
 # Needs python3 with requests, jq and curl (.ci/run installs them). Collectors read a temporary data
 # directory holding data/corpus.txt and, as sample.txt (job.py's default file), data/sample.txt when the
-# repository has one, else ../shared/data/sample.txt when present, else a copy of corpus.txt. Exits 1
+# repository has one, else ../shared/data/sample.txt when present, else a copy of corpus.txt (--sample
+# FILE chooses). Exits 1
 # when a check or a run fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,13 +27,15 @@ runs=5
 repeat=1
 isl_delay=physical
 suite=1
+sample=""
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --repeat) repeat="$2"; shift 2 ;;
     --isl-delay) isl_delay="$2"; shift 2 ;;
     --skip-suite) suite=0; shift ;;
-    *) echo "unknown argument: $1 (allowed: --runs N, --repeat R, --isl-delay none|physical, --skip-suite)" >&2; exit 2 ;;
+    --sample) sample="$2"; shift 2 ;;
+    *) echo "unknown argument: $1 (allowed: --runs N, --repeat R, --isl-delay none|physical, --sample FILE, --skip-suite)" >&2; exit 2 ;;
   esac
 done
 [[ "$runs" =~ ^[0-9]+$ ]] || { echo "--runs must be an integer >= 0, got '$runs'" >&2; exit 2; }
@@ -61,10 +64,13 @@ mkdir -p "$work/data"
 cp data/corpus.txt "$work/data/corpus.txt"
 # job.py's default file: the repository's sample.txt, else the shared reference corpus beside the checkout
 # (../shared/data, when present), else corpus.txt.
-sample=data/corpus.txt
-for candidate in data/sample.txt ../shared/data/sample.txt; do
-  if [[ -f "$candidate" ]]; then sample="$candidate"; break; fi
-done
+if [[ -z "$sample" ]]; then
+  sample=data/corpus.txt
+  for candidate in data/sample.txt ../shared/data/sample.txt; do
+    if [[ -f "$candidate" ]]; then sample="$candidate"; break; fi
+  done
+fi
+[[ -f "$sample" ]] || { echo "--sample: no file $sample" >&2; exit 2; }
 cp "$sample" "$work/data/sample.txt"
 echo "job.py's data/sample.txt is $sample ($(wc -c < "$sample") bytes)"
 
