@@ -11,7 +11,6 @@ import io.spacecomp.placement.Allocators;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.tasks.DataFiles;
 
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
