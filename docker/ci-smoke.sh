@@ -30,7 +30,7 @@ trap cleanup EXIT
 timeout 900 ./spacecomp constellation up "$name" --dir "$base" --rebuild
 timeout 150 ./spacecomp constellation status "$name" --dir "$base" --timeout 120
 echo '{"filename": "corpus.txt"}' > "$base/job.json"
-timeout 150 ./spacecomp job -u "http://127.0.0.1:$port" -mi 1 -ma 4 -c 4 -s 1 -d "$base/job.json" --wait 120 > "$base/job.out"
+timeout 150 ./spacecomp job -u "http://127.0.0.1:$port" -mi 1 -ma 3 -c 4 -s 1 -d "$base/job.json" --wait 120 > "$base/job.out"
 python3 - "$base/job.out" data/corpus.txt <<'PY'
 import json, sys
 lines = open(sys.argv[1]).read().strip().splitlines()

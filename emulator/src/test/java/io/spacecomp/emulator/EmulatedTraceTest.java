@@ -40,7 +40,7 @@ class EmulatedTraceTest {
                 tmp.resolve("trace")))) {
             c.awaitHealthy(Duration.ofSeconds(30));
             GatewayClient client = new GatewayClient(c.gatewayUri());
-            jobId = client.submit(EmulatedWordCountTest.wordCount(4, 1, 4, 2, "bipartite", "center", 5, "corpus.txt").body())
+            jobId = client.submit(EmulatedWordCountTest.wordCount(4, 1, 3, 2, "bipartite", "center", 5, "corpus.txt").body())
                     .json().get("jobid").asText();
             assertTrue(client.await(jobId, Duration.ofSeconds(60)).path("done").asBoolean());
         }

@@ -23,7 +23,6 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Word counts through a live 3×3 constellation (every plane in this JVM, real HTTP hops on loopback). */
@@ -95,7 +94,7 @@ class EmulatedWordCountTest {
         for (String allocator : ALLOCATORS) {
             for (String reducer : REDUCERS) {
                 for (int mr : new int[] {1, 10, 1024}) {
-                    jobs.add(wordCount(4, 1, 4, seed++, allocator, reducer, mr, "corpus.txt"));
+                    jobs.add(wordCount(4, 1, 3, seed++, allocator, reducer, mr, "corpus.txt"));
                 }
             }
         }
@@ -120,7 +119,8 @@ class EmulatedWordCountTest {
         GatewayClient.Answer a = bed.client.post("/submit", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(200, a.status(), () -> new String(a.body()));
         JsonNode plan = a.json();
-        assertEquals(List.of("jobid", "los", "reducer", "allocator", "allocations", "distance", "reduce_distance"),
+        // leopymr's fields, in its order, and ours after them: the seed (drawn, as none was sent)
+        assertEquals(List.of("jobid", "los", "reducer", "allocator", "allocations", "distance", "reduce_distance", "seed"),
                 toList(plan.fieldNames()));
         assertEquals("[2,2]", plan.get("reducer").toString());
         assertEquals("[1,1]", plan.get("los").toString());
@@ -132,7 +132,7 @@ class EmulatedWordCountTest {
 
     @Test
     void combinerPathSkipsTheMappersAndCountsTheSame() throws Exception {
-        JobRequest j = wordCount(4, 1, 4, 5, "bipartite", "center", 7, "corpus.txt");
+        JobRequest j = wordCount(4, 1, 3, 5, "bipartite", "center", 7, "corpus.txt");
         ObjectNode body = j.withTasks("linecountingcollector", "mergecombiner", "nosuchmapper", j.reduceTask(), true).body();
         GatewayClient.Answer a = bed.client.submit(body);
         assertEquals(200, a.status(), () -> new String(a.body()));
@@ -143,7 +143,7 @@ class EmulatedWordCountTest {
 
     @Test
     void fileResultsComeBackByDownload() throws Exception {
-        JobRequest files = wordCount(3, 1, 4, 9, "lapjv", "center", 2, "corpus.txt")
+        JobRequest files = wordCount(3, 1, 3, 9, "lapjv", "center", 2, "corpus.txt")
                 .withTasks("testfilecollector", "", "testinvertmapper", "testconcatreducer", false);
         GatewayClient.Answer a = bed.client.submit(files.body());
         assertEquals(200, a.status(), () -> new String(a.body()));
@@ -171,19 +171,19 @@ class EmulatedWordCountTest {
 
     @Test
     void aTaskThatThrowsFailsTheJobWithTheReason() throws Exception {
-        JobRequest bad = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt")
+        JobRequest bad = wordCount(3, 1, 3, 3, "bipartite", "los", 10, "corpus.txt")
                 .withTasks("doccollector", "", "testthrowingmapper", "sumreducer", false);
         GatewayClient.Answer a = bed.client.submit(bad.body());
         assertEquals(200, a.status(), () -> new String(a.body()));
         JsonNode d = bed.client.await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
-        assertFalse(d.path("done").asBoolean());
+        assertTrue(d.path("done").asBoolean(), d.toString()); // finished, though failed
         assertTrue(d.path("failed").asBoolean(), d.toString());
         assertTrue(d.get("error").asText().contains("sensor offline"), d.toString());
     }
 
     @Test
     void anUnknownTaskIsRefusedNamingTheField() throws Exception {
-        JobRequest bad = wordCount(3, 1, 4, 3, "bipartite", "los", 10, "corpus.txt")
+        JobRequest bad = wordCount(3, 1, 3, 3, "bipartite", "los", 10, "corpus.txt")
                 .withTasks("doccollector", "", "nosuchmapper", "sumreducer", false);
         GatewayClient.Answer a = bed.client.submit(bad.body());
         assertEquals(400, a.status(), () -> new String(a.body()));

@@ -59,7 +59,7 @@ class HostileRequestsTest {
     }
 
     static ObjectNode valid() {
-        return wordCount(4, 1, 4, 1, "bipartite", "center", 10, "corpus.txt").body();
+        return wordCount(4, 1, 3, 1, "bipartite", "center", 10, "corpus.txt").body();
     }
 
     /** One hostile request: method, path, body bytes. */
@@ -234,7 +234,7 @@ class HostileRequestsTest {
 
     @Test
     void finishedJobsSurviveAGatewayRestart() throws Exception {
-        JobRequest files = wordCount(3, 1, 4, 9, "lapjv", "center", 2, "corpus.txt")
+        JobRequest files = wordCount(3, 1, 3, 9, "lapjv", "center", 2, "corpus.txt")
                 .withTasks("testfilecollector", "", "testinvertmapper", "testconcatreducer", false);
         String fileJob = bed.client.submit(files.body()).json().get("jobid").asText();
         String countJob = bed.client.submit(valid()).json().get("jobid").asText();

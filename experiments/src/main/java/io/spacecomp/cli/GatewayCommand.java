@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 /** The ground gateway: leopymr's REST API in front of a live constellation. */
@@ -48,6 +50,10 @@ final class GatewayCommand implements Callable<Integer> {
             description = "The satellites' data directory, when the gateway can see it: bad job_data.filename values are refused at once.")
     Path dataDir;
 
+    @Option(names = "--epoch", defaultValue = "2026-01-01T00:00:00Z", paramLabel = "INSTANT",
+            description = "The constellation epoch, as its planes' --epoch: Unix times in events, satellites over an aoi_box (default: ${DEFAULT-VALUE}).")
+    String epoch;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,8 +66,14 @@ final class GatewayCommand implements Callable<Integer> {
         if (dataDir != null) {
             Flags.require(Files.isDirectory(dataDir), "--data-dir", "an existing directory", dataDir);
         }
+        long epochMs;
+        try {
+            epochMs = Instant.parse(epoch).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("invalid value for --epoch: " + epoch + " (allowed: an ISO-8601 instant such as 2026-01-01T00:00:00Z)");
+        }
         Gateway gateway = Gateway.start(new GatewayConfig(shell, network.addresses(shell), coordinator, host, port, host, downlinkPort,
-                resultsDir, dataDir == null ? null : new DataFiles(dataDir), IslKey.fromEnvironment()));
+                resultsDir, dataDir == null ? null : new DataFiles(dataDir), IslKey.fromEnvironment(), epochMs));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         spec.commandLine().getOut().printf("gateway: http://%s:%d (downlink port %d, results in %s)%n", host,
                 gateway.address().getPort(), gateway.downlinkAddress().getPort(), resultsDir.toAbsolutePath());

@@ -40,7 +40,7 @@ final class JobCommand implements Callable<Integer> {
             description = "Map allocator: bipartite, random, eager, hungarian, lapjv (default: ${DEFAULT-VALUE}).")
     String allocator;
 
-    @Option(names = {"-s", "--seed"}, defaultValue = "-1", description = "AOI shuffle seed; -1 draws one (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-s", "--seed"}, defaultValue = "-1", description = "AOI shuffle seed, shuffled as job.py's random.seed(SEED) does; also seeds the random allocator. -1 draws one (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = {"-r", "--reducetype"}, defaultValue = "center", description = "Reducer placement: los, center, median (default: ${DEFAULT-VALUE}).")
@@ -49,7 +49,7 @@ final class JobCommand implements Callable<Integer> {
     @Option(names = {"-mi", "--minsat"}, defaultValue = "3", description = "Lowest AOI grid index (default: ${DEFAULT-VALUE}).")
     int minSat;
 
-    @Option(names = {"-ma", "--maxsat"}, defaultValue = "8", description = "AOI grid indices run up to, not including, this (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-ma", "--maxsat"}, defaultValue = "8", description = "Highest AOI grid index, included as in job.py: the grid is [minsat, maxsat] in both indices (default: ${DEFAULT-VALUE}).")
     int maxSat;
 
     @Option(names = {"-c", "--collectors"}, defaultValue = "11", description = "Collectors (and mappers), >= 1 (default: ${DEFAULT-VALUE}).")
@@ -94,7 +94,7 @@ final class JobCommand implements Callable<Integer> {
         Flags.oneOf("-r/--reducetype", reduceType, List.of("los", "center", "median"));
         Flags.require(collectors >= 1, "-c/--collectors", "an integer >= 1", collectors);
         Flags.require(minSat >= 1, "-mi/--minsat", "an integer >= 1", minSat);
-        Flags.require(maxSat > minSat, "-ma/--maxsat", "an integer > -mi/--minsat (" + minSat + ")", maxSat);
+        Flags.require(maxSat >= minSat, "-ma/--maxsat", "an integer >= -mi/--minsat (" + minSat + ")", maxSat);
         Flags.require(maxRecords >= 1, "-mr/--maxrecords", "an integer >= 1", maxRecords);
         Flags.require(waitS >= 0 && waitS <= 86_400, "--wait", "seconds in [0, 86400]", waitS);
         GatewayClient client = new GatewayClient(base);

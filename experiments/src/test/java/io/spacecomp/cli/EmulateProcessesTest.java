@@ -46,7 +46,7 @@ class EmulateProcessesTest {
             assertEquals(3, pids.size());
             Path jobData = tmp.resolve("job.json");
             Files.writeString(jobData, "{\"filename\": \"corpus.txt\"}");
-            CliRun run = CliRun.of("job", "-u", c.gatewayUri().toString(), "-mi", "1", "-ma", "4", "-c", "4", "-s", "3", "-a", "lapjv",
+            CliRun run = CliRun.of("job", "-u", c.gatewayUri().toString(), "-mi", "1", "-ma", "3", "-c", "4", "-s", "3", "-a", "lapjv",
                     "-d", jobData.toString(), "--wait", "60");
             assertEquals(0, run.exitCode(), run.err());
             String[] lines = run.out().trim().split("\n");
@@ -135,7 +135,7 @@ class EmulateProcessesTest {
         CliRun badAllocator = CliRun.of("job", "-a", "greedy");
         assertEquals(2, badAllocator.exitCode());
         assertTrue(badAllocator.err().contains("-a/--allocator") && badAllocator.err().contains("lapjv"), badAllocator.err());
-        CliRun badRange = CliRun.of("job", "-mi", "5", "-ma", "5");
+        CliRun badRange = CliRun.of("job", "-mi", "5", "-ma", "4");
         assertEquals(2, badRange.exitCode());
         assertTrue(badRange.err().contains("-ma/--maxsat"), badRange.err());
         CliRun badName = CliRun.of("constellation", "create", "Bad Name", "--planes", "3", "--sats", "3");

@@ -13,14 +13,16 @@ import java.util.List;
  * @param error          why it failed (null when done)
  * @param result         the reduced result (null when failed)
  * @param jobStartS      when the coordinator accepted it (s)
- * @param jobTimeS       from acceptance to completion or failure (s)
+ * @param jobTimeS       from acceptance to completion or failure (s): until the coordinator holds the result
+ * @param reduceTimeS    from acceptance until the reducer finished reducing (s), what leopymr reports as
+ *                       {@code job_time}; the same as {@code jobTimeS} for a failed job
  * @param los            the coordinator
  * @param reducer        the reducer (null when planning failed)
  * @param allocations    collector → mapper pairs (empty when planning failed)
  * @param distance       total collector → mapper hops
  * @param reduceDistance total mapper → reducer hops
  */
-public record JobOutcome(String jobId, boolean done, String error, Record result, double jobStartS, double jobTimeS,
+public record JobOutcome(String jobId, boolean done, String error, Record result, double jobStartS, double jobTimeS, double reduceTimeS,
                          SatId los, SatId reducer, List<JobPlan.Allocation> allocations, int distance, int reduceDistance) {
 
     public JobOutcome {

@@ -62,8 +62,8 @@ public sealed interface Message {
         }
     }
 
-    /** Reducer → coordinator: the reduced result. */
-    record ReduceResponse(JobMeta meta, Record result, SatId reducer) implements Message {
+    /** Reducer → coordinator: the reduced result, and when the reducer finished reducing ({@code reducedS}, clock seconds). */
+    record ReduceResponse(JobMeta meta, Record result, SatId reducer, double reducedS) implements Message {
         public String action() {
             return "reduce_response";
         }

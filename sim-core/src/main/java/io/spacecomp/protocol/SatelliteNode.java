@@ -223,7 +223,7 @@ public final class SatelliteNode {
             requireTasks(spec);
             plan = services.planner().plan(spec, id, now);
         } catch (RuntimeException e) {
-            publish(new JobOutcome(spec.jobId(), false, e.getMessage(), null, now, 0.0, id, null, List.of(), 0, 0));
+            publish(new JobOutcome(spec.jobId(), false, e.getMessage(), null, now, 0.0, 0.0, id, null, List.of(), 0, 0));
             expireAfterDeadline(spec.jobId(), now + spec.timeoutS());
             return 0.0;
         }
@@ -302,7 +302,14 @@ public final class SatelliteNode {
 
     private JobOutcome outcome(Coordination c, boolean done, String error, Record result) {
         double now = services.clock().nowS();
-        return new JobOutcome(c.meta().jobId(), done, error, result, c.meta().jobStartS(), now - c.meta().jobStartS(), id,
+        return outcome(c, done, error, result, now);
+    }
+
+    /** @param reducedS when the reducer finished reducing (for a failed job: now) */
+    private JobOutcome outcome(Coordination c, boolean done, String error, Record result, double reducedS) {
+        double now = services.clock().nowS();
+        return new JobOutcome(c.meta().jobId(), done, error, result, c.meta().jobStartS(), now - c.meta().jobStartS(),
+                reducedS - c.meta().jobStartS(), id,
                 c.plan().reducer(), c.plan().allocations(), c.plan().distance(), c.plan().reduceDistance());
     }
 
@@ -338,7 +345,7 @@ public final class SatelliteNode {
             if (m instanceof Message.ReduceResponse r) {
                 Coordination c = coordinating.get(r.jobId());
                 if (c != null) {
-                    publish(outcome(c, true, null, r.result()));
+                    publish(outcome(c, true, null, r.result(), r.reducedS()));
                 }
                 return 0.0;
             }
@@ -479,7 +486,7 @@ public final class SatelliteNode {
         int records = r.records.size();
         reducing.remove(meta.jobId());
         reducedJobs.add(meta.jobId());
-        send(meta.los(), new Message.ReduceResponse(meta, result, id));
+        send(meta.los(), new Message.ReduceResponse(meta, result, id, services.clock().nowS()));
         return services.processing().reduceS(records, bytes);
     }
 

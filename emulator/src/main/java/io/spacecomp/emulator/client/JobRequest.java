@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.wire.Wire;
-import io.spacecomp.orbit.aoi.GridArea;
 import io.spacecomp.orbit.shell.SatId;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The {@code /submit} body leopymr's {@code job.py} builds, from its flags: a grid AOI of every (sat, orb)
- * with both indices in {@code [minSat, maxSat)} (Python's {@code range}, upper end excluded), shuffled
- * with the seed; the tasks; {@code max_collect_records}; {@code job_data}. Where job.py computes the
+ * with both indices in {@code [minSat, maxSat]} (job.py's {@code range(minsat, maxsat + 1)}: both ends
+ * included), listed sat-major and shuffled exactly as Python's {@code random.seed(seed); random.shuffle}
+ * does ({@link PythonRandom}), so the same {@code -s} gives job.py's AOI; the tasks;
+ * {@code max_collect_records}; {@code job_data}. Where job.py computes the
  * reducer itself (a plain mean of indices, wrong across the wrap), we send the placement rule and the
  * coordinator places it; we also send the seed, so a random allocation can be replayed.
  *
@@ -29,12 +31,25 @@ public record JobRequest(int collectors, int minSat, int maxSat, long seed, Stri
                 maxCollectRecords, jobData, skip);
     }
 
+    public JobRequest {
+        if (minSat < 1 || maxSat < minSat) {
+            throw new IllegalArgumentException("the AOI grid needs 1 <= minSat <= maxSat, got [" + minSat + ", " + maxSat + "]");
+        }
+    }
+
     /**
-     * The AOI job.py would list: both indices in [minSat, maxSat), shuffled with the seed. The gateway
-     * checks that they lie inside its shell.
+     * The AOI job.py lists for the same flags and seed: both indices in [minSat, maxSat], sat-major, then
+     * shuffled as Python's {@code random} does. The gateway checks that they lie inside its shell.
      */
     public List<SatId> aoi() {
-        return GridArea.shuffled(minSat, maxSat - 1, Integer.MAX_VALUE, Integer.MAX_VALUE, seed);
+        List<SatId> grid = new ArrayList<>();
+        for (int sat = minSat; sat <= maxSat; sat++) {
+            for (int orb = minSat; orb <= maxSat; orb++) {
+                grid.add(new SatId(sat, orb));
+            }
+        }
+        new PythonRandom(seed).shuffle(grid);
+        return grid;
     }
 
     public ObjectNode body() {

@@ -2,6 +2,7 @@ package io.spacecomp.emulator.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -50,9 +51,38 @@ public final class PythonJson {
             sb.append(n.booleanValue() ? "true" : "false");
         } else if (n.isNull() || n.isMissingNode()) {
             sb.append("null");
+        } else if (n.isFloatingPointNumber()) {
+            sb.append(pythonFloat(n.doubleValue()));
         } else {
             sb.append(n.asText());
         }
+    }
+
+    /**
+     * A float as Python's {@code repr} writes it: the shortest digits that read back to the same double,
+     * positional when the decimal exponent is in [-4, 16), else {@code 1.5e+16} style; {@code 2.0} keeps
+     * its {@code .0}. (Java would write {@code 1.7E9} for a Unix time.)
+     */
+    static String pythonFloat(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        if (d == 0) {
+            return (1 / d < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal b = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = b.unscaledValue().toString();
+        int exp = digits.length() - 1 - b.scale(); // decimal exponent of the first digit
+        String sign = d < 0 ? "-" : "";
+        if (exp >= -4 && exp < 16) {
+            String plain = b.toPlainString();
+            return sign + (plain.contains(".") ? plain : plain + ".0");
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 
     private static void string(StringBuilder sb, String s) {

@@ -3,18 +3,25 @@ package io.spacecomp.emulator.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spacecomp.orbit.shell.SatId;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.spacecomp.emulator.net.Http;
 import io.spacecomp.emulator.viewer.LiveEvents;
 import io.spacecomp.emulator.viewer.ViewerAssets;
+import io.spacecomp.emulator.net.SlashFront;
 import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.emulator.wire.WireException;
+import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.trace.TraceHeader;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,9 +29,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
@@ -50,13 +59,18 @@ public final class Gateway implements AutoCloseable {
     /** Trace events the planes post, streamed to the viewer on /events. */
     private final LiveEvents live = new LiveEvents();
     private final HttpClient client;
+    private final ConstellationGeometry geometry;
+    /** Seeds for jobs that give none: a live gateway draws them, and reports each, so any run can be replayed. */
+    private final SecureRandom seeds = new SecureRandom();
     private final ThreadPoolExecutor handlers;
     private HttpServer api;
+    private SlashFront front;
     private HttpServer downlink;
 
     private Gateway(GatewayConfig config) throws IOException {
         this.config = config;
         this.store = new ResultStore(config.resultsDir());
+        this.geometry = new CircularOrbitGeometry(config.shell()); // as every plane's
         this.handlers = Http.pool("gateway", 256);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -64,25 +78,32 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config) throws IOException {
         Gateway g = new Gateway(config);
         try {
-            g.api = Http.server(config.host(), config.port(), g.handlers);
-            g.api.createContext("/submit", Http.handler("POST", g::submit));
-            g.api.createContext("/completion", Http.handler("POST", g::completion));
-            g.api.createContext("/download", Http.handler("POST", g::download));
-            g.api.createContext("/subscribe", Http.handler("GET", g.sse::serve));
-            g.api.createContext("/health", Http.handler("GET", g::health));
-            g.api.createContext("/satellites", Http.handler("GET", g::satellites));
-            // The viewer: the page at /, its files and meta under /viewer/, trace events on /events.
-            g.api.createContext("/events", Http.handler("GET", g.live::serve));
-            g.api.createContext("/viewer/", Http.handler("GET", g::viewer));
-            g.api.createContext("/", Http.handler(null, ex -> {
-                String path = ex.getRequestURI().getPath();
-                if (ex.getRequestMethod().equals("GET") && (path.equals("/") || path.equals("/index.html"))) {
-                    ViewerAssets.page(ex);
-                    return;
-                }
-                throw new Http.Refusal(404, null, "no such endpoint " + ex.getRequestURI().getPath()
-                        + " (the API: POST /submit, /completion, /download; GET /subscribe, /health, /satellites)");
-            }));
+            // The API server listens on loopback behind the public port's front, which lets //submit through.
+            g.api = Http.server("127.0.0.1", 0, g.handlers);
+            HttpHandler page = Http.handler("GET", ViewerAssets::page);
+            Map<String, HttpHandler> routes = Map.of(
+                    "/submit", Http.handler("POST", g::submit),
+                    "/completion", Http.handler("POST", g::completion),
+                    "/download", Http.handler("POST", g::download),
+                    "/subscribe", Http.handler("GET", g.sse::serve),
+                    "/health", Http.handler("GET", g::health),
+                    "/satellites", Http.handler("GET", g::satellites),
+                    // The viewer: the page at /, its files and meta under /viewer/, trace events on /events.
+                    "/events", Http.handler("GET", g.live::serve),
+                    "/", page,
+                    "/index.html", page);
+            HttpHandler viewer = Http.handler("GET", g::viewer);
+            HttpHandler unknown = Http.handler(null, ex -> {
+                throw new Http.Refusal(404, null, "no such endpoint " + brief(ex.getRequestURI().getPath())
+                        + " (the API: POST /submit, /completion, /download; GET /subscribe, /health, /satellites; "
+                        + "the viewer: GET /, /events)");
+            });
+            // One context for every path, routed on the normalised path: a client given a base URL with a
+            // trailing slash (job.py -u http://host:8089/) asks for //submit, which is the same endpoint.
+            g.api.createContext("/", ex -> {
+                String path = normalise(ex.getRequestURI().getPath());
+                (path.startsWith("/viewer/") ? viewer : routes.getOrDefault(path, unknown)).handle(ex);
+            });
             g.downlink = Http.server(config.downlinkHost(), config.downlinkPort(), g.handlers);
             g.downlink.createContext("/downlink", Http.handler("POST", g::onDownlink));
             g.downlink.createContext("/trace", Http.handler("POST", ex -> {
@@ -90,6 +111,7 @@ public final class Gateway implements AutoCloseable {
                 g.live.receive(ex);
             }));
             g.api.start();
+            g.front = SlashFront.start(config.host(), config.port(), g.api.getAddress());
             g.downlink.start();
         } catch (IOException | RuntimeException e) {
             g.close();
@@ -98,9 +120,22 @@ public final class Gateway implements AutoCloseable {
         return g;
     }
 
+    /** A request path with runs of slashes collapsed and no trailing slash: {@code //submit/} is {@code /submit}. */
+    static String normalise(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        String p = path.replaceAll("/{2,}", "/");
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    private static String brief(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
     /** Where the public API listens (its port, when 0 was asked for). */
     public InetSocketAddress address() {
-        return api.getAddress();
+        return front.address();
     }
 
     /** Where coordinators report finished jobs. */
@@ -111,8 +146,10 @@ public final class Gateway implements AutoCloseable {
     private void submit(HttpExchange exchange) throws IOException, InterruptedException {
         JsonNode body = Http.jsonBody(exchange, MAX_REQUEST_BYTES);
         String jobId = UUID.randomUUID().toString();
-        JobSpec spec = SubmitRequest.parse(body, jobId, config.shell(), config.dataFiles());
-        store.register(jobId, metaData(spec));
+        JobSpec spec = SubmitRequest.parse(body, jobId, config.shell(), config.dataFiles(),
+                () -> seeds.nextLong(SubmitRequest.MAX_DRAWN_SEED),
+                box -> box.area().satellitesInside(geometry, (System.currentTimeMillis() - config.epochMs()) / 1000.0, box.pass()));
+        store.register(jobId, metaData(spec, body));
         try {
             Http.json(exchange, 200, uplink(spec));
         } catch (RuntimeException refused) {
@@ -157,14 +194,24 @@ public final class Gateway implements AutoCloseable {
         return "body";
     }
 
-    /** What SSE events say of the job ({@code meta_data}, as leopymr's). */
-    private ObjectNode metaData(JobSpec spec) {
+    /**
+     * What SSE events say of the job ({@code meta_data}), in leopymr's shape: its {@code combine_task} is the
+     * one the client sent (leopymr's default {@code mergecombiner} when none), whether or not the job takes
+     * the combiner path; {@code data_id} is leopymr's 1-based allocation index, here always the last one
+     * ({@code data_size}); {@code job_start} (Unix time) is added when the job ends. Ours beside:
+     * {@code skip_map}, {@code seed}.
+     */
+    private ObjectNode metaData(JobSpec spec, JsonNode request) {
         ObjectNode m = Wire.object();
         m.put("jobid", spec.jobId());
+        m.put("data_id", spec.collectors());
         m.put("data_size", spec.collectors());
         m.put("collect_task", spec.collectTask());
         m.put("map_task", spec.mapTask());
-        m.put("combine_task", spec.combineTask());
+        JsonNode combine = request.get("combine_task");
+        m.put("combine_task", combine != null && combine.isTextual() ? combine.textValue() : "mergecombiner");
+        m.put("skip_map", !spec.combineTask().isEmpty());
+        m.put("seed", spec.seed());
         m.put("reduce_task", spec.reduceTask());
         m.put("max_collect_records", spec.maxCollectRecords());
         m.set("job_data", spec.jobData());
@@ -183,32 +230,63 @@ public final class Gateway implements AutoCloseable {
         }
         ObjectNode answer = completionAnswer(outcome);
         if (store.finish(outcome, answer)) {
-            ObjectNode event = Wire.object();
-            ObjectNode metaData = ((ObjectNode) meta.get()).deepCopy();
-            metaData.put("job_start", outcome.jobStartS());
-            if (outcome.reducer() != null) {
-                metaData.set("reducer", Wire.sat(outcome.reducer()));
-            }
-            event.set("meta_data", metaData);
-            event.put("job_time", outcome.jobTimeS());
-            event.put("done", outcome.done());
-            event.set("result", answer.get("result"));
-            if (!outcome.done()) {
-                event.put("error", outcome.error());
-            }
-            sse.publish(event);
+            sse.publish(event(meta.get(), outcome, answer));
         }
         ObjectNode ok = Wire.object();
         ok.put("status", "OK");
         Http.json(exchange, 200, ok);
     }
 
-    /** The {@code /completion} answer of a finished job: leopymr's fields, plus {@code failed}/{@code error}. */
+    /**
+     * The SSE event of a finished job, in leopymr's shape {@code {meta_data, job_time, result}}: {@code job_start}
+     * in Unix seconds, a file result as the bare file name. Ours beside: {@code done} (always true: the job
+     * is finished), {@code files} for a file result, {@code failed} and {@code error} when it failed.
+     */
+    private ObjectNode event(JsonNode meta, JobOutcome outcome, ObjectNode answer) {
+        ObjectNode event = Wire.object();
+        ObjectNode metaData = ((ObjectNode) meta).deepCopy();
+        metaData.put("job_start", BigDecimal.valueOf(config.epochMs()).movePointLeft(3)
+                .add(BigDecimal.valueOf(outcome.jobStartS())).setScale(6, RoundingMode.HALF_EVEN));
+        if (outcome.reducer() != null) {
+            metaData.set("reducer", Wire.sat(outcome.reducer()));
+        }
+        event.set("meta_data", metaData);
+        event.put("job_time", leopymrJobTime(outcome));
+        event.put("result_time", outcome.jobTimeS());
+        event.put("done", true);
+        if (outcome.done() && outcome.result().hasAttachment()) {
+            event.put("result", outcome.result().attachment().name());
+            event.set("files", answer.path("result").path("files"));
+        } else {
+            event.set("result", answer.get("result"));
+        }
+        if (!outcome.done()) {
+            event.put("failed", true);
+            event.put("error", outcome.error());
+        }
+        return event;
+    }
+
+    /**
+     * {@code job_time} as leopymr measures it: from acceptance until the reducer finished reducing (its
+     * reducer takes the time; the result's way back to the coordinator is not in it). Ours beside it,
+     * {@code result_time}: until the coordinator holds the result. For a failed job, until it failed.
+     */
+    private static double leopymrJobTime(JobOutcome o) {
+        return o.done() ? o.reduceTimeS() : o.jobTimeS();
+    }
+
+    /**
+     * The {@code /completion} answer of a finished job: leopymr's fields ({@code result} of a file job is
+     * {@code {files: [name]}} there too); {@code done} is true whether it succeeded or failed, so clients
+     * that poll until done (job.sh) stop; a failed job has {@code failed: true} and {@code error} beside.
+     */
     private static ObjectNode completionAnswer(JobOutcome o) {
         ObjectNode a = Wire.object();
         a.put("jobid", o.jobId());
-        a.put("done", o.done());
-        a.put("job_time", o.jobTimeS());
+        a.put("done", true);
+        a.put("job_time", leopymrJobTime(o));
+        a.put("result_time", o.jobTimeS());
         if (o.done()) {
             if (o.result().hasAttachment()) {
                 ObjectNode files = a.putObject("result");
@@ -225,14 +303,29 @@ public final class Gateway implements AutoCloseable {
 
     private void completion(HttpExchange exchange) throws IOException {
         JsonNode body = Http.jsonBody(exchange, MAX_REQUEST_BYTES);
-        String jobId = ResultStore.checkJobId(Wire.text(body, "jobid"));
+        String jobId;
+        try {
+            jobId = ResultStore.checkJobId(Wire.text(body, "jobid"));
+        } catch (WireException e) {
+            // Not an id this gateway makes, so no job of ours: say done false, as for an unknown id.
+            ObjectNode unknown = Wire.object();
+            JsonNode given = body.get("jobid");
+            String text = given != null && given.isTextual() ? given.textValue() : null;
+            unknown.put("jobid", text == null || text.length() <= 60 ? text : text.substring(0, 60) + "...");
+            unknown.put("done", false);
+            throw new Http.Refusal(400, "jobid", e.getMessage(), unknown);
+        }
         Optional<JsonNode> done = store.outcome(jobId);
         if (done.isPresent()) {
             Http.json(exchange, 200, done.get());
             return;
         }
         if (store.meta(jobId).isEmpty()) {
-            throw new Http.Refusal(404, "jobid", "no job " + jobId);
+            // leopymr answers {done: false, jobid} for an id it does not know; its clients read "done".
+            ObjectNode unknown = Wire.object();
+            unknown.put("jobid", jobId);
+            unknown.put("done", false);
+            throw new Http.Refusal(404, "jobid", "no job " + jobId, unknown);
         }
         ObjectNode pending = Wire.object();
         pending.put("jobid", jobId);
@@ -303,6 +396,9 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         sse.close();
         live.close();
+        if (front != null) {
+            front.close();
+        }
         if (api != null) {
             api.stop(0);
         }

@@ -2,6 +2,7 @@ package io.spacecomp.emulator.gateway;
 
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
+import io.spacecomp.emulator.plane.PlaneConfig;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.tasks.DataFiles;
@@ -22,12 +23,20 @@ import java.nio.file.Path;
  * @param dataFiles    the collectors' data directory, to refuse a bad {@code job_data.filename} at once; null
  *                     when the gateway cannot see it (the satellites then check)
  * @param key          the constellation's shared secret for internal traffic (uplink, downlink)
+ * @param epochMs      the constellation epoch (Unix ms), orbit time 0 of its planes: Unix times in SSE
+ *                     events, and the satellites over an {@code aoi_box} now
  */
 public record GatewayConfig(WalkerShell shell, SatelliteAddresses addresses, SatId los, String host, int port,
                             String downlinkHost, int downlinkPort, Path resultsDir, DataFiles dataFiles,
-                            IslKey key) {
+                            IslKey key, long epochMs) {
 
     public static final int DEFAULT_PORT = 8089;
+
+    /** A gateway of a constellation on the default epoch ({@link PlaneConfig#DEFAULT_EPOCH_MS}). */
+    public GatewayConfig(WalkerShell shell, SatelliteAddresses addresses, SatId los, String host, int port,
+                         String downlinkHost, int downlinkPort, Path resultsDir, DataFiles dataFiles, IslKey key) {
+        this(shell, addresses, los, host, port, downlinkHost, downlinkPort, resultsDir, dataFiles, key, PlaneConfig.DEFAULT_EPOCH_MS);
+    }
 
     public GatewayConfig {
         shell.requireContains(los);

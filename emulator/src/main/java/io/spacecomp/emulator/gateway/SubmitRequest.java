@@ -2,6 +2,7 @@ package io.spacecomp.emulator.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spacecomp.emulator.client.PythonRandom;
 import io.spacecomp.emulator.wire.Wire;
 import io.spacecomp.emulator.wire.WireException;
 import io.spacecomp.orbit.shell.SatId;
@@ -10,18 +11,22 @@ import io.spacecomp.placement.Allocators;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.tasks.DataFiles;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
  * Reads a {@code POST /submit} body as leopymr's clients send it, checking every field: a bad one is a
  * {@link WireException} naming it and the allowed values. Beyond leopymr: {@code reducer} may also be a
  * placement rule ({@code "los"}, {@code "center"}, {@code "median"}) instead of a satellite;
- * {@code skip_map} (default false) takes the combiner path; {@code seed} seeds the random allocator;
- * {@code timeout} (s) overrides the default deadline.
+ * {@code skip_map} (default false) takes the combiner path; {@code seed} seeds the random allocator (when
+ * absent the gateway draws one and reports it, so every run can be replayed); {@code timeout} (s) overrides
+ * the default deadline; {@code aoi_box} names the area as a latitude/longitude box instead of {@code aoi}.
  */
 final class SubmitRequest {
 
@@ -38,9 +43,33 @@ final class SubmitRequest {
         return 120.0 + 2.0 * collectors;
     }
 
-    static JobSpec parse(JsonNode body, String jobId, WalkerShell shell, DataFiles dataFiles) {
+    /** Largest seed the gateway draws: 2^53, so that clients reading JSON numbers as doubles (jq) keep it exact. */
+    static final long MAX_DRAWN_SEED = 1L << 53;
+
+    /**
+     * @param freshSeed  a seed for a job that gives none
+     * @param overBox    the satellites over an {@code aoi_box} now, in node order
+     */
+    static JobSpec parse(JsonNode body, String jobId, WalkerShell shell, DataFiles dataFiles, LongSupplier freshSeed,
+                         Function<AoiBox, List<SatId>> overBox) {
         int collectors = Wire.integer(body, "collectors");
-        List<SatId> aoi = Wire.sats(body.get("aoi"), "aoi");
+        long seed = body.hasNonNull("seed") ? Wire.longValue(body, "seed") : freshSeed.getAsLong();
+        List<SatId> aoi;
+        if (body.hasNonNull(AoiBox.FIELD)) {
+            if (body.hasNonNull("aoi")) {
+                throw new WireException(AoiBox.FIELD, "give the area either as aoi (satellites) or as aoi_box (a lat/lon box), not both");
+            }
+            List<SatId> over = new ArrayList<>(overBox.apply(AoiBox.parse(body.get(AoiBox.FIELD))));
+            if (over.size() < 2) {
+                throw new WireException(AoiBox.FIELD, "holds " + over.size() + " satellite(s) of the shell now; a job needs at least 2"
+                        + " (one collector, one candidate mapper): widen the box or choose pass any");
+            }
+            // As job.py shuffles its grid: the first k collect, the next k are candidate mappers; the seed replays it.
+            new PythonRandom(seed).shuffle(over);
+            aoi = over;
+        } else {
+            aoi = Wire.sats(body.get("aoi"), "aoi");
+        }
         Set<SatId> seen = new HashSet<>();
         for (int i = 0; i < aoi.size(); i++) {
             SatId s = aoi.get(i);
@@ -94,7 +123,6 @@ final class SubmitRequest {
                 }
             }
         }
-        long seed = body.hasNonNull("seed") ? Wire.longValue(body, "seed") : 1L;
         double timeoutS = body.hasNonNull("timeout") ? Wire.number(body, "timeout") : defaultTimeoutS(collectors);
         if (!(timeoutS > 0) || timeoutS > MAX_TIMEOUT_S) {
             throw new WireException("timeout", "must be seconds in (0, " + (long) MAX_TIMEOUT_S + "], got " + timeoutS);

@@ -72,11 +72,18 @@ public final class Http {
     public static final class Refusal extends RuntimeException {
         final int status;
         final String field;
+        final transient ObjectNode extra;
 
         public Refusal(int status, String field, String message) {
+            this(status, field, message, null);
+        }
+
+        /** @param extra fields the error body carries beside {@code error} and {@code field} (null: none) */
+        public Refusal(int status, String field, String message, ObjectNode extra) {
             super(message);
             this.status = status;
             this.field = field;
+            this.extra = extra;
         }
     }
 
@@ -103,7 +110,7 @@ public final class Http {
             } catch (WireException e) {
                 error(exchange, 400, e.field(), e.getMessage());
             } catch (Refusal e) {
-                error(exchange, e.status, e.field, e.getMessage());
+                error(exchange, e.status, e.field, e.getMessage(), e.extra);
             } catch (IOException e) {
                 // The peer went away mid-request: nothing left to answer.
             } catch (Exception e) {
@@ -165,7 +172,14 @@ public final class Http {
     }
 
     public static void error(HttpExchange exchange, int status, String field, String message) {
+        error(exchange, status, field, message, null);
+    }
+
+    private static void error(HttpExchange exchange, int status, String field, String message, ObjectNode extra) {
         ObjectNode o = Wire.object();
+        if (extra != null) {
+            o.setAll(extra);
+        }
         o.put("error", message);
         if (field != null) {
             o.put("field", field);

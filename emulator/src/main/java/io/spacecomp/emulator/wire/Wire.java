@@ -290,6 +290,7 @@ public final class Wire {
         } else if (m instanceof Message.ReduceResponse r) {
             o.set("result", record(r.result()));
             o.set("reducer_sat", sat(r.reducer()));
+            o.put("reduced_s", r.reducedS());
         } else if (m instanceof Message.JobFailed f) {
             o.put("reason", f.reason());
             o.set("reporter", sat(f.reporter()));
@@ -311,7 +312,7 @@ public final class Wire {
                     bool(n, "end_map"), records(n));
             case "set_map_count" -> new Message.SetMapCount(meta, nonNegative(n, "map_count"));
             case "reduce_response" -> new Message.ReduceResponse(meta, record(n.get("result"), "result"),
-                    sat(n.get("reducer_sat"), "reducer_sat"));
+                    sat(n.get("reducer_sat"), "reducer_sat"), number(n, "reduced_s"));
             case "job_failed" -> new Message.JobFailed(meta, text(n, "reason"), sat(n.get("reporter"), "reporter"));
             default -> throw new WireException("action", "must be one of collect, map, reduce, set_map_count, "
                     + "reduce_response, job_failed; got '" + action + "'");
@@ -370,6 +371,7 @@ public final class Wire {
         }
         o.put("distance", plan.distance());
         o.put("reduce_distance", plan.reduceDistance());
+        o.put("seed", spec.seed()); // beyond leopymr: replays a random allocation
         return o;
     }
 
@@ -386,6 +388,7 @@ public final class Wire {
         }
         o.put("job_start", out.jobStartS());
         o.put("job_time", out.jobTimeS());
+        o.put("reduce_time", out.reduceTimeS());
         o.set("los", sat(out.los()));
         if (out.reducer() != null) {
             o.set("reducer", sat(out.reducer()));
@@ -415,7 +418,7 @@ public final class Wire {
         JsonNode reducer = n.get("reducer");
         return new JobOutcome(text(n, "jobid"), bool(n, "done"), text(n, "error", null),
                 result == null || result.isNull() ? null : record(result, "result"), number(n, "job_start"),
-                number(n, "job_time"), sat(n.get("los"), "los"), reducer == null ? null : sat(reducer, "reducer"),
+                number(n, "job_time"), number(n, "reduce_time"), sat(n.get("los"), "los"), reducer == null ? null : sat(reducer, "reducer"),
                 allocations, integer(n, "distance"), integer(n, "reduce_distance"));
     }
 
