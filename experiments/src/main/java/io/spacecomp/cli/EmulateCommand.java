@@ -27,6 +27,9 @@ final class EmulateCommand implements Callable<Integer> {
     @Mixin
     ShellOptions shellOptions;
 
+    @Mixin
+    TasksOptions taskJars;
+
     @Option(names = "--port", defaultValue = "8089", description = "Gateway API port, 0..65535 (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -78,6 +81,7 @@ final class EmulateCommand implements Callable<Integer> {
         Flags.require(startupTimeoutS >= 1 && startupTimeoutS <= 3600, "--startup-timeout", "seconds in [1, 3600]", startupTimeoutS);
         Path dir = dataDir != null ? dataDir : Home.dataDir();
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
+        io.spacecomp.tasks.TaskClasspath tasks = taskJars.load();
 
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -91,7 +95,7 @@ final class EmulateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(shell, portBase, port,
                 dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, router, islDelay.equals("physical"),
-                traceDir == null ? null : traceDir.toAbsolutePath()), command);
+                traceDir == null ? null : traceDir.toAbsolutePath(), tasks), command);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             c.close();

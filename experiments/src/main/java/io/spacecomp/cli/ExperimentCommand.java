@@ -4,7 +4,6 @@ import io.spacecomp.experiments.Experiment;
 import io.spacecomp.experiments.ExperimentConfig;
 import io.spacecomp.experiments.ExperimentRunner;
 import io.spacecomp.experiments.Experiments;
-import io.spacecomp.experiments.SweepContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +46,7 @@ final class ExperimentCommand implements Runnable {
         ExperimentConfig config = options.toConfig();
         Path out = options.outDir();
         Experiment<?> experiment = Experiments.byName(name);
-        ExperimentRunner.Outcome outcome = ExperimentRunner.run(experiment, config, out, new SweepContext(options.progress()));
+        ExperimentRunner.Outcome outcome = ExperimentRunner.run(experiment, config, out, options.context());
         PrintWriter w = spec.commandLine().getOut();
         if (options.json) {
             w.println(ExperimentRunner.toJson(outcome.report()));

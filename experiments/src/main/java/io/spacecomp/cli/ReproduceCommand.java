@@ -31,7 +31,7 @@ final class ReproduceCommand implements Runnable {
     public void run() {
         ExperimentConfig config = options.toConfig();
         Path out = options.outDir();
-        SweepContext context = new SweepContext(options.progress());
+        SweepContext context = options.context();
         PrintWriter w = spec.commandLine().getOut();
         long start = System.nanoTime(); // wall time for the terminal only; nothing written to files reads it
         List<Map<String, Object>> done = new ArrayList<>();

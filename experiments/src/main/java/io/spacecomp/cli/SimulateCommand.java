@@ -1,6 +1,8 @@
 package io.spacecomp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.spacecomp.orbit.aoi.GridArea;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.shell.SatId;
@@ -46,7 +48,8 @@ import java.util.Map;
  * mapper and reducer code the emulator runs, over the simulated ISL network.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Run one or N concurrent word-count jobs through the job protocol in virtual time.")
+        description = {"Run one or N concurrent jobs through the job protocol in virtual time: a word count by default, "
+                + "or the tasks named by -ct/-mt/-cbt/-rt (job's flags), built in or from --tasks jars."})
 final class SimulateCommand implements Runnable {
 
     @Mixin
@@ -54,6 +57,9 @@ final class SimulateCommand implements Runnable {
 
     @Mixin
     RouteOptionsMixin routeOptions;
+
+    @Mixin
+    TasksOptions taskJars;
 
     @Option(names = "--aoi-min", defaultValue = "3", description = "Grid AOI: lowest sat and orb index (default: ${DEFAULT-VALUE}).")
     int aoiMin;
@@ -85,10 +91,32 @@ final class SimulateCommand implements Runnable {
     Path dataDir;
 
     @Option(names = "--data", defaultValue = "corpus.txt", paramLabel = "FILE",
-            description = "Text file in the data directory to count (default: ${DEFAULT-VALUE}).")
+            description = "Text file in the data directory to count: job data {\"filename\": FILE} (default: ${DEFAULT-VALUE}).")
     String data;
 
-    @Option(names = {"--max-collect-records", "-mr"}, defaultValue = "1024",
+    @Option(names = {"-d", "--job-data"}, paramLabel = "JSON-FILE",
+            description = "Job data for the tasks: a file holding one JSON object, as job's -d (instead of --data).")
+    Path jobDataFile;
+
+    @Option(names = {"-ct", "--collecttask"}, defaultValue = "doccollector", description = "Collector task (default: ${DEFAULT-VALUE}).")
+    String collectTask;
+
+    @Option(names = {"-cbt", "--combinetask"}, defaultValue = "mergecombiner", description = "Combiner task, used with --skip-map (default: ${DEFAULT-VALUE}).")
+    String combineTask;
+
+    @Option(names = {"-mt", "--maptask"}, defaultValue = "wordcountmapper", description = "Mapper task (default: ${DEFAULT-VALUE}).")
+    String mapTask;
+
+    @Option(names = {"-rt", "--reducetask"}, defaultValue = "sumreducer", description = "Reducer task (default: ${DEFAULT-VALUE}).")
+    String reduceTask;
+
+    @Option(names = "--skip-map", description = "Combine on the collectors and send straight to the reducer (the combiner path).")
+    boolean skipMap;
+
+    @Option(names = "--result", description = "Print each job's result value too.")
+    boolean printResult;
+
+    @Option(names = {"--max-collect-records", "-mr", "--maxrecords"}, defaultValue = "1024",
             description = "Records per batch from a collector, >= 1 (default: ${DEFAULT-VALUE}).")
     int maxCollectRecords;
 
@@ -129,6 +157,38 @@ final class SimulateCommand implements Runnable {
         return bytes / (1024 * 1024);
     }
 
+    /** {@code --job-data}'s object, else {@code {"filename": --data}}; a filename must name a file in the data directory. */
+    private JsonNode jobData(DataFiles files) {
+        if (jobDataFile == null) {
+            try {
+                files.resolve(data);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid value for --data: " + e.getMessage());
+            }
+            return JsonNodeFactory.instance.objectNode().put("filename", data);
+        }
+        Flags.require(!spec.commandLine().getParseResult().hasMatchedOption("--data"), "--data", "not together with -d/--job-data "
+                + "(put \"filename\" in the job data)", data);
+        Flags.require(Files.isRegularFile(jobDataFile), "-d/--job-data", "a readable JSON file", jobDataFile);
+        JsonNode d;
+        try {
+            d = JSON.readTree(jobDataFile.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("invalid value for -d/--job-data: " + jobDataFile + " is not JSON (" + e.getMessage() + ")");
+        }
+        Flags.require(d != null && d.isObject(), "-d/--job-data", "a file holding one JSON object", jobDataFile);
+        if (d.path("filename").isTextual()) {
+            try {
+                files.resolve(d.get("filename").textValue());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid value for -d/--job-data: " + e.getMessage());
+            }
+        }
+        return d;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     public void run() {
         WalkerShell shell = shellOptions.toShell();
@@ -153,11 +213,9 @@ final class SimulateCommand implements Runnable {
         Path dir = dataDir != null ? dataDir : Home.dataDir();
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
         DataFiles files = new DataFiles(dir);
-        try {
-            files.resolve(data);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid value for --data: " + e.getMessage());
-        }
+        JsonNode jobData = jobData(files);
+        TaskRegistry tasks = taskJars.load().registry();
+        JobTasks.check(tasks, collectTask, skipMap ? combineTask : "", mapTask, reduceTask);
 
         long start = System.nanoTime(); // wall_ms is reported to the user; the simulation never reads it
         List<JobOutcome> outcomes;
@@ -167,13 +225,14 @@ final class SimulateCommand implements Runnable {
             TraceSink sink = traceOut == null ? TraceSink.NONE : new JsonLinesTrace(traceOut);
             SimulationConfig config = new SimulationConfig(new CircularOrbitGeometry(shell), router, routeOptions.toOptions(),
                     CostKind.parse(cost), CostModel.PAPER_DEFAULT, ProcessingModel.DEFAULT,
-                    linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, TaskRegistry.discover(), seed,
+                    linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, tasks, seed,
                     jitterS, sink);
             Simulation sim = new Simulation(config);
             for (int j = 1; j <= jobs; j++) {
                 List<SatId> jobAoi = j == 1 ? aoi : GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed + j - 1);
-                sim.submit(JobSpec.wordCount("job-" + j, collectors, jobAoi, allocator, ReducerPlacement.parse(reducer).cliName(),
-                        maxCollectRecords, data, seed + j - 1).withTimeout(timeoutS), coordinator, 0.0);
+                sim.submit(new JobSpec("job-" + j, collectors, jobAoi, allocator, ReducerPlacement.parse(reducer).cliName(), collectTask,
+                        mapTask, skipMap ? combineTask : "", reduceTask, maxCollectRecords, jobData, timeoutS, seed + j - 1),
+                        coordinator, 0.0);
             }
             outcomes = sim.run();
             events = sim.events();
@@ -200,7 +259,13 @@ final class SimulateCommand implements Runnable {
             }
             row.put("distance", o.distance());
             row.put("reduce_distance", o.reduceDistance());
-            if (o.done() && o.result().value().isObject()) {
+            if (o.done() && o.result().hasAttachment()) {
+                row.put("files", List.of(o.result().attachment().name()));
+            }
+            if (o.done() && printResult) {
+                row.put("result", o.result().value());
+            }
+            if (o.done() && o.result().value().isObject() && !o.result().hasAttachment()) {
                 long total = 0;
                 for (Iterator<JsonNode> it = o.result().value().elements(); it.hasNext(); ) {
                     total += it.next().asLong();

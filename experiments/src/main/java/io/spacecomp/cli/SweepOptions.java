@@ -48,6 +48,14 @@ public final class SweepOptions {
     @Option(names = "--json", description = "Print the results' JSON instead of a table.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    TasksOptions taskJars;
+
+    /** The sweeps' shared context: progress display and the tasks (built-in and {@code --tasks}) the simulated jobs run. */
+    io.spacecomp.experiments.SweepContext context() {
+        return new io.spacecomp.experiments.SweepContext(progress(), taskJars.load().registry());
+    }
+
     /** The validated configuration; every bad value is reported by its flag and the allowed values. */
     ExperimentConfig toConfig() {
         int r = runs != null ? runs : quick ? ExperimentConfig.QUICK_RUNS : ExperimentConfig.DEFAULT_RUNS;

@@ -47,14 +47,10 @@ final class ContentionSweep {
     static final List<Strategy> STRATEGIES = List.of(new Strategy("random", "center"), new Strategy("eager", "center"),
             new Strategy("bipartite", "center"), new Strategy("bipartite", "los"), new Strategy("bipartite", "median"));
 
-    private static final class Tasks {
-        static final TaskRegistry REGISTRY = TaskRegistry.discover(ContentionSweep.class.getClassLoader());
-    }
-
     private ContentionSweep() {
     }
 
-    record Unit(int planes, int run, long runSeed, DataFiles data) {
+    record Unit(int planes, int run, long runSeed, DataFiles data, TaskRegistry tasks) {
     }
 
     /**
@@ -93,7 +89,7 @@ final class ContentionSweep {
             List<Unit> units = new ArrayList<>();
             for (int n : planes) {
                 for (int r = 0; r < config.runs(); r++) {
-                    units.add(new Unit(n, r, Seeds.derive(config.seed(), FAMILY, n, r), data));
+                    units.add(new Unit(n, r, Seeds.derive(config.seed(), FAMILY, n, r), data, context.tasks()));
                 }
             }
             return Sweep.run(units, ContentionSweep::run, u -> (long) u.planes() * u.planes(), config.threads(),
@@ -110,7 +106,7 @@ final class ContentionSweep {
         for (Strategy st : STRATEGIES) {
             PhaseVisits visits = new PhaseVisits(u.planes(), u.planes());
             SimulationConfig config = new SimulationConfig(geometry, ROUTER, new RouteOptions(0.0, PROTECTION), CostKind.EQ5,
-                    COST, ProcessingModel.DEFAULT, LinkRate.PAPER_BUDGET, u.data(), Tasks.REGISTRY, u.runSeed(), 0.0, visits);
+                    COST, ProcessingModel.DEFAULT, LinkRate.PAPER_BUDGET, u.data(), u.tasks(), u.runSeed(), 0.0, visits);
             Simulation sim = new Simulation(config);
             JobSpec spec = JobSpec.wordCount("run" + u.run() + "-" + st.allocator() + "-" + st.reducer(), s.k(), aoi,
                     st.allocator(), st.reducer(), MAX_COLLECT_RECORDS, ProjectPaths.CORPUS, Seeds.stream(u.runSeed(), 1));

@@ -10,7 +10,7 @@ import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.sim.LinkRate;
 import io.spacecomp.tasks.DataFiles;
-import io.spacecomp.tasks.TaskRegistry;
+import io.spacecomp.tasks.TaskClasspath;
 import io.spacecomp.trace.JsonLinesTrace;
 import io.spacecomp.trace.TraceSink;
 
@@ -46,9 +46,24 @@ public final class LocalConstellation implements AutoCloseable {
      * @param router        router name
      * @param physicalDelay hold hops for their physical time
      * @param traceDir      where each plane writes {@code orb<o>.jsonl}, or null for no trace
+     * @param tasks         the user's task jars every plane loads (plane processes get them as {@code --tasks})
      */
     public record Options(WalkerShell shell, int portBase, int gatewayPort, Path dataDir, Path resultsDir, SatId los,
-                          String router, boolean physicalDelay, Path traceDir) {
+                          String router, boolean physicalDelay, Path traceDir, TaskClasspath tasks) {
+
+        public Options {
+            tasks = tasks == null ? TaskClasspath.builtin() : tasks;
+        }
+
+        /** With the built-in tasks only. */
+        public Options(WalkerShell shell, int portBase, int gatewayPort, Path dataDir, Path resultsDir, SatId los,
+                       String router, boolean physicalDelay, Path traceDir) {
+            this(shell, portBase, gatewayPort, dataDir, resultsDir, los, router, physicalDelay, traceDir, null);
+        }
+
+        public Options withTasks(TaskClasspath t) {
+            return new Options(shell, portBase, gatewayPort, dataDir, resultsDir, los, router, physicalDelay, traceDir, t);
+        }
     }
 
     private final Options options;
@@ -154,7 +169,7 @@ public final class LocalConstellation implements AutoCloseable {
             }
             inProcess[orb - 1] = Plane.start(new PlaneConfig(options.shell(), orb, addresses, PlaneConfig.DEFAULT_EPOCH_MS,
                     options.router(), options.physicalDelay(), LinkRate.PAPER_BUDGET, new DataFiles(options.dataDir()),
-                    TaskRegistry.discover(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key));
+                    options.tasks().registry(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key));
             return;
         }
         List<String> cmd = new ArrayList<>(planeCommand);
@@ -168,6 +183,9 @@ public final class LocalConstellation implements AutoCloseable {
         if (options.physicalDelay()) {
             cmd.addAll(List.of("--isl-delay", "physical"));
         }
+        for (Path jar : options.tasks().paths()) {
+            cmd.addAll(List.of("--tasks", jar.toString()));
+        }
         if (options.traceDir() != null) {
             Files.createDirectories(options.traceDir());
             cmd.addAll(List.of("--trace", options.traceDir().resolve("orb" + orb + ".jsonl").toString()));
@@ -175,6 +193,7 @@ public final class LocalConstellation implements AutoCloseable {
         Path logs = Files.createDirectories(options.resultsDir().resolve("logs"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put(IslKey.ENV, key.secret());
+        pb.environment().remove(TaskClasspath.ENV); // the jars go on the command line, checked once already
         processes[orb - 1] = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("orb" + orb + ".log").toFile())).start();
     }
