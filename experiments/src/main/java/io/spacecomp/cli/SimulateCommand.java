@@ -116,6 +116,9 @@ final class SimulateCommand implements Runnable {
     @Option(names = "--result", description = "Print each job's result value too.")
     boolean printResult;
 
+    @Option(names = "--result-dir", paramLabel = "DIR", description = "Write each job's result file (a reducer's file result) to DIR/JOBID/NAME.")
+    Path resultDir;
+
     @Option(names = {"--max-collect-records", "-mr", "--maxrecords"}, defaultValue = "1024",
             description = "Records per batch from a collector, >= 1 (default: ${DEFAULT-VALUE}).")
     int maxCollectRecords;
@@ -189,6 +192,29 @@ final class SimulateCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A {key: integer count} object, as word counts are. */
+    private static boolean isCounts(JsonNode v) {
+        if (!v.isObject()) {
+            return false;
+        }
+        for (Iterator<JsonNode> it = v.elements(); it.hasNext(); ) {
+            if (!it.next().isIntegralNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes a finished job's result file to {@code --result-dir/JOBID/NAME}; returns where. */
+    private Path writeResultFile(JobOutcome o) {
+        try {
+            Path dir = Files.createDirectories(resultDir.resolve(o.jobId()));
+            return Files.write(dir.resolve(o.result().attachment().name()), o.result().attachment().bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write result file into " + resultDir, e);
+        }
+    }
+
     @Override
     public void run() {
         WalkerShell shell = shellOptions.toShell();
@@ -214,6 +240,8 @@ final class SimulateCommand implements Runnable {
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
         DataFiles files = new DataFiles(dir);
         JsonNode jobData = jobData(files);
+        Flags.require(resultDir == null || !Files.exists(resultDir) || Files.isDirectory(resultDir), "--result-dir",
+                "a directory (created when missing)", resultDir);
         TaskRegistry tasks = taskJars.load().registry();
         JobTasks.check(tasks, collectTask, skipMap ? combineTask : "", mapTask, reduceTask);
 
@@ -261,11 +289,14 @@ final class SimulateCommand implements Runnable {
             row.put("reduce_distance", o.reduceDistance());
             if (o.done() && o.result().hasAttachment()) {
                 row.put("files", List.of(o.result().attachment().name()));
+                if (resultDir != null) {
+                    row.put("written", writeResultFile(o).toString());
+                }
             }
             if (o.done() && printResult) {
                 row.put("result", o.result().value());
             }
-            if (o.done() && o.result().value().isObject() && !o.result().hasAttachment()) {
+            if (o.done() && isCounts(o.result().value()) && !o.result().hasAttachment()) {
                 long total = 0;
                 for (Iterator<JsonNode> it = o.result().value().elements(); it.hasNext(); ) {
                     total += it.next().asLong();
