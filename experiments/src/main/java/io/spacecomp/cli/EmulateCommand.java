@@ -104,6 +104,9 @@ final class EmulateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf("starting %d planes x %d satellites (logs in %s)...%n", shell.planes(), shell.satsPerPlane(),
                 resultsDir.toAbsolutePath().resolve("logs"));
+        if (!tasks.jars().isEmpty()) {
+            out.printf("task jars: %s%n", tasks.paths());
+        }
         out.flush();
         c.awaitHealthy(Duration.ofSeconds(startupTimeoutS));
         out.printf(Locale.ROOT, "all %d satellites answer after %.1f s; gateway: %s (Ctrl-C stops everything)%n", shell.size(),

@@ -2,16 +2,22 @@ package io.spacecomp.cli;
 
 import io.spacecomp.tasks.TaskRegistry;
 
-/** Checks that the tasks a job names exist, each reported by its flag (job's names) with the names available. */
-final class JobTasks {
+/**
+ * The tasks a job names, as {@code job} names them: collector, combiner (empty on the map path), mapper, reducer.
+ *
+ * @param collect the collector
+ * @param combine the combiner, or empty: then the mapper runs (the map path); else the combiner path ("skip map")
+ * @param map     the mapper (never looked up on the combiner path)
+ * @param reduce  the reducer
+ */
+record JobTasks(String collect, String combine, String map, String reduce) {
 
-    private JobTasks() {
+    JobTasks {
+        combine = combine == null ? "" : combine;
     }
 
-    /**
-     * @param combine the combiner, or empty on the map path (the mapper is then required, else it is never looked up)
-     */
-    static void check(TaskRegistry tasks, String collect, String combine, String map, String reduce) {
+    /** Checks that every task the job runs exists, each reported by its flag (job's names) with the names available. */
+    void check(TaskRegistry tasks) {
         Flags.oneOf("-ct/--collecttask", collect, tasks.collectors().keySet());
         if (combine.isEmpty()) {
             Flags.oneOf("-mt/--maptask", map, tasks.mappers().keySet());

@@ -1,7 +1,6 @@
 package io.spacecomp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.spacecomp.orbit.aoi.GridArea;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
@@ -61,6 +60,9 @@ final class SimulateCommand implements Runnable {
     @Mixin
     TasksOptions taskJars;
 
+    @Mixin
+    JobTaskOptions jobTasks;
+
     @Option(names = "--aoi-min", defaultValue = "3", description = "Grid AOI: lowest sat and orb index (default: ${DEFAULT-VALUE}).")
     int aoiMin;
 
@@ -93,25 +95,6 @@ final class SimulateCommand implements Runnable {
     @Option(names = "--data", defaultValue = "corpus.txt", paramLabel = "FILE",
             description = "Text file in the data directory to count: job data {\"filename\": FILE} (default: ${DEFAULT-VALUE}).")
     String data;
-
-    @Option(names = {"-d", "--job-data"}, paramLabel = "JSON-FILE",
-            description = "Job data for the tasks: a file holding one JSON object, as job's -d (instead of --data).")
-    Path jobDataFile;
-
-    @Option(names = {"-ct", "--collecttask"}, defaultValue = "doccollector", description = "Collector task (default: ${DEFAULT-VALUE}).")
-    String collectTask;
-
-    @Option(names = {"-cbt", "--combinetask"}, defaultValue = "mergecombiner", description = "Combiner task, used with --skip-map (default: ${DEFAULT-VALUE}).")
-    String combineTask;
-
-    @Option(names = {"-mt", "--maptask"}, defaultValue = "wordcountmapper", description = "Mapper task (default: ${DEFAULT-VALUE}).")
-    String mapTask;
-
-    @Option(names = {"-rt", "--reducetask"}, defaultValue = "sumreducer", description = "Reducer task (default: ${DEFAULT-VALUE}).")
-    String reduceTask;
-
-    @Option(names = "--skip-map", description = "Combine on the collectors and send straight to the reducer (the combiner path).")
-    boolean skipMap;
 
     @Option(names = "--result", description = "Print each job's result value too.")
     boolean printResult;
@@ -160,37 +143,20 @@ final class SimulateCommand implements Runnable {
         return bytes / (1024 * 1024);
     }
 
-    /** {@code --job-data}'s object, else {@code {"filename": --data}}; a filename must name a file in the data directory. */
+    /** {@code -d}'s object, else {@code {"filename": --data}}, checked against the data directory. */
     private JsonNode jobData(DataFiles files) {
-        if (jobDataFile == null) {
-            try {
-                files.resolve(data);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("invalid value for --data: " + e.getMessage());
-            }
-            return JsonNodeFactory.instance.objectNode().put("filename", data);
+        if (jobTasks.hasJobData()) {
+            Flags.require(!spec.commandLine().getParseResult().hasMatchedOption("--data"), "--data",
+                    "not together with -d/--job-data (put \"filename\" in the job data)", data);
+            return jobTasks.jobData(files);
         }
-        Flags.require(!spec.commandLine().getParseResult().hasMatchedOption("--data"), "--data", "not together with -d/--job-data "
-                + "(put \"filename\" in the job data)", data);
-        Flags.require(Files.isRegularFile(jobDataFile), "-d/--job-data", "a readable JSON file", jobDataFile);
-        JsonNode d;
         try {
-            d = JSON.readTree(jobDataFile.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("invalid value for -d/--job-data: " + jobDataFile + " is not JSON (" + e.getMessage() + ")");
+            files.resolve(data);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value for --data: " + e.getMessage());
         }
-        Flags.require(d != null && d.isObject(), "-d/--job-data", "a file holding one JSON object", jobDataFile);
-        if (d.path("filename").isTextual()) {
-            try {
-                files.resolve(d.get("filename").textValue());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("invalid value for -d/--job-data: " + e.getMessage());
-            }
-        }
-        return d;
+        return JsonNodeFactory.instance.objectNode().put("filename", data);
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A {key: integer count} object, as word counts are. */
     private static boolean isCounts(JsonNode v) {
@@ -243,7 +209,8 @@ final class SimulateCommand implements Runnable {
         Flags.require(resultDir == null || !Files.exists(resultDir) || Files.isDirectory(resultDir), "--result-dir",
                 "a directory (created when missing)", resultDir);
         TaskRegistry tasks = taskJars.load().registry();
-        JobTasks.check(tasks, collectTask, skipMap ? combineTask : "", mapTask, reduceTask);
+        JobTasks named = jobTasks.named();
+        named.check(tasks);
 
         long start = System.nanoTime(); // wall_ms is reported to the user; the simulation never reads it
         List<JobOutcome> outcomes;
@@ -258,8 +225,8 @@ final class SimulateCommand implements Runnable {
             Simulation sim = new Simulation(config);
             for (int j = 1; j <= jobs; j++) {
                 List<SatId> jobAoi = j == 1 ? aoi : GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed + j - 1);
-                sim.submit(new JobSpec("job-" + j, collectors, jobAoi, allocator, ReducerPlacement.parse(reducer).cliName(), collectTask,
-                        mapTask, skipMap ? combineTask : "", reduceTask, maxCollectRecords, jobData, timeoutS, seed + j - 1),
+                sim.submit(new JobSpec("job-" + j, collectors, jobAoi, allocator, ReducerPlacement.parse(reducer).cliName(),
+                        named.collect(), named.map(), named.combine(), named.reduce(), maxCollectRecords, jobData, timeoutS, seed + j - 1),
                         coordinator, 0.0);
             }
             outcomes = sim.run();
