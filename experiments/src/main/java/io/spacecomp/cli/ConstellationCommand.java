@@ -69,17 +69,27 @@ final class ConstellationCommand implements Runnable {
     }
 
     /**
-     * Copies the jars into the constellation's {@code tasks/} (beside those already there unless {@code replace}),
-     * then checks that all of them load together; returns the jar file names now there.
+     * Copies the jars into the constellation's {@code tasks/} (beside those already there unless {@code replace};
+     * a jar of the same file name is replaced), once all of them are known to load together; returns the jar
+     * file names there.
      */
     static List<String> installTasks(Path dir, TaskClasspath jars, boolean replace) throws IOException {
-        Path tasks = Files.createDirectories(tasksDir(dir));
-        java.util.Map<String, Path> byName = new java.util.TreeMap<>();
+        java.util.Map<String, Path> added = new java.util.TreeMap<>();
         for (Path jar : jars.paths()) {
-            Path previous = byName.put(jar.getFileName().toString(), jar);
+            Path previous = added.put(jar.getFileName().toString(), jar);
             Flags.require(previous == null, "--tasks", "jars with distinct file names (" + previous + " and " + jar + " are both "
                     + jar.getFileName() + ")", jar);
         }
+        Path tasks = tasksDir(dir);
+        java.util.Map<String, TaskClasspath.Jar> all = new java.util.TreeMap<>();
+        if (!replace && Files.isDirectory(tasks)) {
+            for (TaskClasspath.Jar j : TaskClasspath.expand(tasks + java.io.File.separator + "*", "--tasks")) {
+                all.put(j.path().getFileName().toString(), j);
+            }
+        }
+        added.forEach((name, jar) -> all.put(name, new TaskClasspath.Jar(jar, "--tasks")));
+        TaskClasspath.load(new ArrayList<>(all.values())); // nothing is copied unless every jar loads beside the others
+        Files.createDirectories(tasks);
         if (replace) {
             try (var old = Files.newDirectoryStream(tasks, "*.jar")) {
                 for (Path p : old) {
@@ -87,11 +97,10 @@ final class ConstellationCommand implements Runnable {
                 }
             }
         }
-        for (var e : byName.entrySet()) {
+        for (var e : added.entrySet()) {
             Files.copy(e.getValue(), tasks.resolve(e.getKey()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        TaskClasspath all = TaskClasspath.load(TaskClasspath.expand(tasks + java.io.File.separator + "*", "--tasks"));
-        return all.paths().stream().map(p -> p.getFileName().toString()).toList();
+        return new ArrayList<>(all.keySet());
     }
 
     /** Runs a command, its output passed through; returns its exit status. Bounded by {@code timeoutS}. */
@@ -145,8 +154,8 @@ final class ConstellationCommand implements Runnable {
             Flags.require(Files.isDirectory(data), "--data-dir", "an existing directory", data);
             TaskClasspath jars = taskJars.load();
             Path dir = where.dir();
-            Path results = Files.createDirectories(dir.resolve("results"));
             List<String> installed = installTasks(dir, jars, true);
+            Path results = Files.createDirectories(dir.resolve("results"));
             ComposeFile compose = new ComposeFile(where.name, shell, image, port, data, results, tasksDir(dir).toAbsolutePath());
             Files.writeString(dir.resolve("compose.yaml"), compose.yaml(), StandardCharsets.UTF_8);
             // The constellation's secret for internal traffic, readable by its owner only.

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,11 +122,10 @@ class CustomTaskTest {
         Path data = TestData.projectRoot().resolve("data");
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
-        int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
         TaskClasspath tasks = TaskClasspath.load(List.of(new TaskClasspath.Jar(jar(), "--tasks")));
         String output = "wordcount-" + UUID.randomUUID() + ".csv";
         Path downloaded = Path.of(output); // job -f writes into the current directory, as job.py
-        try (LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
+        try (LocalConstellation c = EmulateProcessesTest.start(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), 0, 0,
                 data, tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null, tasks), command)) {
             c.awaitHealthy(Duration.ofSeconds(120));
             Path jobData = Files.writeString(tmp.resolve("job.json"), "{\"filename\": \"corpus.txt\", \"output\": \"" + output + "\"}");
@@ -179,6 +177,23 @@ class CustomTaskTest {
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("invalid value for --tasks") && bad.err().contains("is not a jar"), bad.err());
         assertFalse(Files.exists(tmp.resolve("badtasks")), "nothing written for a refused constellation");
+    }
+
+    @Test
+    void upAddsJarsToAConstellationsTasksAndRefusesTwoOfOneFileName() throws Exception {
+        CliRun run = CliRun.of("constellation", "create", "later", "--planes", "3", "--sats", "3", "--dir", tmp.toString(),
+                "--data-dir", data());
+        assertEquals(0, run.exitCode(), run.err());
+        Path dir = tmp.resolve("later");
+        assertTrue(Files.isDirectory(dir.resolve("tasks")), "the tasks directory is there, empty, and mounted");
+        assertTrue(Files.readString(dir.resolve("compose.yaml")).contains("\"--tasks\", \"/opt/spacecomp/tasks/*\""));
+        TaskClasspath one = TaskClasspath.load(List.of(new TaskClasspath.Jar(jar(), "--tasks")));
+        assertEquals(List.of("custom-task.jar"), ConstellationCommand.installTasks(dir, one, false));
+        Path copy = Files.createDirectories(tmp.resolve("elsewhere")).resolve("custom-task.jar");
+        Files.copy(jar(), copy);
+        TaskClasspath two = TaskClasspath.load(List.of(new TaskClasspath.Jar(jar(), "--tasks"), new TaskClasspath.Jar(copy, "--tasks")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConstellationCommand.installTasks(dir, two, false));
+        assertTrue(e.getMessage().startsWith("invalid value for --tasks") && e.getMessage().contains("distinct file names"), e.getMessage());
     }
 
     private static int count(String text, String part) {

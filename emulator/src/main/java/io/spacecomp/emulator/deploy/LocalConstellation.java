@@ -91,9 +91,28 @@ public final class LocalConstellation implements AutoCloseable {
                     + " overlap this machine's ephemeral ports " + ephemeral[0] + ".." + ephemeral[1]
                     + " (outgoing connections take those); use a port base of at most " + (ephemeral[0] - 1 - (last - options.portBase())));
         }
+        if (planeCommand != null) {
+            requireFree(options.portBase() + 1, last);
+        }
         this.inProcess = new Plane[options.shell().planes()];
         this.processes = new Process[options.shell().planes()];
         this.gateway = startGateway(options.gatewayPort(), 0);
+    }
+
+    /**
+     * Child planes bind their ports only after this returns; were one taken, another program's satellite could
+     * answer our health checks. In-process planes bind at once and fail themselves.
+     *
+     * @throws java.net.BindException naming the first port in use
+     */
+    private static void requireFree(int first, int last) throws IOException {
+        for (int port = first; port <= last; port++) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                probe.getLocalPort();
+            } catch (java.net.BindException e) {
+                throw new java.net.BindException("satellite port " + port + " (of " + first + ".." + last + ") is in use");
+            }
+        }
     }
 
     private Gateway startGateway(int port, int downlinkPort) throws IOException {
