@@ -93,9 +93,15 @@ final class EmulateCommand implements Callable<Integer> {
         command.addAll(List.of("-Djava.awt.headless=true", "-Dspacecomp.home=" + Home.root(),
                 "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane"));
         long t0 = System.nanoTime();
-        LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(shell, portBase, port,
-                dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, router, islDelay.equals("physical"),
-                traceDir == null ? null : traceDir.toAbsolutePath(), tasks), command);
+        LocalConstellation c;
+        try {
+            c = LocalConstellation.processes(new LocalConstellation.Options(shell, portBase, port,
+                    dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, router, islDelay.equals("physical"),
+                    traceDir == null ? null : traceDir.toAbsolutePath(), tasks), command);
+        } catch (java.net.BindException e) {
+            throw new IllegalArgumentException("invalid value for --port-base: " + portBase + " (allowed: a port base whose "
+                    + shell.size() + " satellite ports above it are free; " + e.getMessage() + ")");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             c.close();
