@@ -92,6 +92,29 @@ class CustomTaskTest {
     }
 
     @Test
+    void simulateTakesJobsTaskFlagsAndJobData() throws Exception {
+        Map<String, Long> words = TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt"));
+        long total = words.values().stream().mapToLong(Long::longValue).sum();
+        Path jobData = Files.writeString(tmp.resolve("job.json"), "{\"filename\": \"data/corpus.txt\"}");
+        // linecountingcollector (a sim-core test task) emits {word: count} per line, which the combiner merges
+        for (List<String> flags : List.of(List.of("-ct", "linecountingcollector", "--skip-map"),
+                List.of("-ct", "linecountingcollector", "--skip-map", "-cbt", "mergecombiner", "-mr", "3"),
+                List.of("-d", jobData.toString(), "-mt", "wordcountmapper", "-rt", "sumreducer"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("simulate", "--data-dir", data(), "--planes", "11", "--sats", "11",
+                    "--json"));
+            args.addAll(flags);
+            CliRun run = CliRun.of(args.toArray(new String[0]));
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode job = Wire.parse(run.out().getBytes()).get("jobs").get(0);
+            assertEquals(words.size(), job.get("result_keys").asInt(), flags + ": " + job);
+            assertEquals(total, job.get("result_total").asLong(), flags + ": " + job);
+        }
+        CliRun noCombiner = CliRun.of("simulate", "--data-dir", data(), "--skip-map", "-cbt", "sumreducer");
+        assertEquals(2, noCombiner.exitCode());
+        assertTrue(noCombiner.err().contains("invalid value for -cbt/--combinetask: sumreducer (allowed: mergecombiner)"), noCombiner.err());
+    }
+
+    @Test
     void simulateNamesTheFlagOfAnUnknownTaskAndOfABadJar() {
         CliRun noJar = CliRun.of("simulate", "--data-dir", data(), "--planes", "5", "--sats", "5", "--aoi-min", "1", "--aoi-max", "4", "--collectors", "2",
                 "-mt", "wordlengths");
