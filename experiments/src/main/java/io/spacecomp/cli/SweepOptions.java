@@ -3,6 +3,8 @@ package io.spacecomp.cli;
 import io.spacecomp.experiments.ExperimentConfig;
 import io.spacecomp.experiments.ProgressSink;
 import io.spacecomp.experiments.ProjectPaths;
+import io.spacecomp.experiments.SweepContext;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -48,12 +50,12 @@ public final class SweepOptions {
     @Option(names = "--json", description = "Print the results' JSON instead of a table.")
     boolean json;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     TasksOptions taskJars;
 
     /** The sweeps' shared context: progress display and the tasks (built-in and {@code --tasks}) the simulated jobs run. */
-    io.spacecomp.experiments.SweepContext context() {
-        return new io.spacecomp.experiments.SweepContext(progress(), taskJars.load().registry());
+    SweepContext context() {
+        return new SweepContext(progress(), taskJars.load().registry());
     }
 
     /** The validated configuration; every bad value is reported by its flag and the allowed values. */
