@@ -170,6 +170,38 @@ class EmulatedWordCountTest {
     }
 
     @Test
+    void theBuiltInWordCountFileReducerReturnsACsvServedByDownload() throws Exception {
+        JobRequest j = wordCount(4, 1, 4, 11, "bipartite", "center", 5, "corpus.txt");
+        ObjectNode data = Wire.object().put("filename", "corpus.txt").put("output", "counts.csv");
+        JobRequest csv = new JobRequest(j.collectors(), j.minSat(), j.maxSat(), j.seed(), j.allocator(), j.reducer(), j.collectTask(),
+                j.combineTask(), j.mapTask(), "wordcountfile", j.maxCollectRecords(), data, false);
+        GatewayClient.Answer a = bed.client.submit(csv.body());
+        assertEquals(200, a.status(), () -> new String(a.body()));
+        String id = a.json().get("jobid").asText();
+        JsonNode d = bed.client.await(id, Duration.ofSeconds(60));
+        assertTrue(d.path("done").asBoolean(), d.toString());
+        assertEquals("{\"files\":[\"counts.csv\"]}", d.get("result").toString());
+        GatewayClient.Answer file = bed.client.download(id, "counts.csv");
+        assertEquals(200, file.status());
+        // The CSV read back with a CSV reader: the single-process count, most frequent first.
+        Map<String, Long> want = TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt"));
+        var rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerForListOf(String.class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+                .<List<String>>readValues(file.body()).readAll();
+        assertEquals(List.of("word", "count"), rows.get(0));
+        Map<String, Long> got = new TreeMap<>();
+        long previous = Long.MAX_VALUE;
+        for (List<String> row : rows.subList(1, rows.size())) {
+            long count = Long.parseLong(row.get(1));
+            assertTrue(count <= previous, "most frequent first: " + row);
+            previous = count;
+            assertEquals(null, got.put(row.get(0), count), "each word once: " + row);
+        }
+        assertEquals(new TreeMap<>(want), got);
+        assertEquals(404, bed.client.download(id, "wordcount.csv").status());
+    }
+
+    @Test
     void aTaskThatThrowsFailsTheJobWithTheReason() throws Exception {
         JobRequest bad = wordCount(3, 1, 3, 3, "bipartite", "los", 10, "corpus.txt")
                 .withTasks("doccollector", "", "testthrowingmapper", "sumreducer", false);

@@ -7,6 +7,7 @@ import io.spacecomp.emulator.deploy.ComposeFile;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.wire.Wire;
 import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.tasks.TaskClasspath;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +63,46 @@ final class ConstellationCommand implements Runnable {
         return (ObjectNode) Wire.parse(Files.readAllBytes(f));
     }
 
+    /** The constellation's task jars, mounted read-only into every plane. */
+    static Path tasksDir(Path dir) {
+        return dir.resolve("tasks");
+    }
+
+    /**
+     * Copies the jars into the constellation's {@code tasks/} (beside those already there unless {@code replace};
+     * a jar of the same file name is replaced), once all of them are known to load together; returns the jar
+     * file names there.
+     */
+    static List<String> installTasks(Path dir, TaskClasspath jars, boolean replace) throws IOException {
+        java.util.Map<String, Path> added = new java.util.TreeMap<>();
+        for (Path jar : jars.paths()) {
+            Path previous = added.put(jar.getFileName().toString(), jar);
+            Flags.require(previous == null, "--tasks", "jars with distinct file names (" + previous + " and " + jar + " are both "
+                    + jar.getFileName() + ")", jar);
+        }
+        Path tasks = tasksDir(dir);
+        java.util.Map<String, TaskClasspath.Jar> all = new java.util.TreeMap<>();
+        if (!replace && Files.isDirectory(tasks)) {
+            for (TaskClasspath.Jar j : TaskClasspath.expand(tasks + java.io.File.separator + "*", "--tasks")) {
+                all.put(j.path().getFileName().toString(), j);
+            }
+        }
+        added.forEach((name, jar) -> all.put(name, new TaskClasspath.Jar(jar, "--tasks")));
+        TaskClasspath.load(new ArrayList<>(all.values())); // nothing is copied unless every jar loads beside the others
+        Files.createDirectories(tasks);
+        if (replace) {
+            try (var old = Files.newDirectoryStream(tasks, "*.jar")) {
+                for (Path p : old) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (var e : added.entrySet()) {
+            Files.copy(e.getValue(), tasks.resolve(e.getKey()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new ArrayList<>(all.keySet());
+    }
+
     /** Runs a command, its output passed through; returns its exit status. Bounded by {@code timeoutS}. */
     static int run(List<String> command, Path dir, long timeoutS) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
@@ -99,6 +140,9 @@ final class ConstellationCommand implements Runnable {
         @Option(names = "--image", defaultValue = "spacecomp:local", description = "Image of every service (default: ${DEFAULT-VALUE}).")
         String image;
 
+        @Mixin
+        TasksOptions taskJars;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -108,9 +152,11 @@ final class ConstellationCommand implements Runnable {
             Flags.port("--port", port, false);
             Path data = (dataDir != null ? dataDir : Home.dataDir()).toAbsolutePath();
             Flags.require(Files.isDirectory(data), "--data-dir", "an existing directory", data);
+            TaskClasspath jars = taskJars.load();
             Path dir = where.dir();
+            List<String> installed = installTasks(dir, jars, true);
             Path results = Files.createDirectories(dir.resolve("results"));
-            ComposeFile compose = new ComposeFile(where.name, shell, image, port, data, results);
+            ComposeFile compose = new ComposeFile(where.name, shell, image, port, data, results, tasksDir(dir).toAbsolutePath());
             Files.writeString(dir.resolve("compose.yaml"), compose.yaml(), StandardCharsets.UTF_8);
             // The constellation's secret for internal traffic, readable by its owner only.
             Path env = dir.resolve(ComposeFile.ENV_FILE);
@@ -129,13 +175,17 @@ final class ConstellationCommand implements Runnable {
             Files.write(dir.resolve("constellation.json"), Wire.bytes(s));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("wrote %s (%d plane services + gateway on 127.0.0.1:%d)%n", dir.resolve("compose.yaml"), shell.planes(), port);
+            if (!installed.isEmpty()) {
+                out.printf("task jars in %s, mounted read-only into every plane: %s%n", tasksDir(dir), String.join(", ", installed));
+            }
             out.flush();
             return 0;
         }
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true,
-            description = "Start constellation NAME; builds its image first when missing (offline: docker/build-image.sh).")
+            description = {"Start constellation NAME; builds its image first when missing (offline: docker/build-image.sh).",
+                    "--tasks adds jars to those the constellation was created with (its tasks/ directory) and recreates the planes."})
     static final class Up implements Callable<Integer> {
         @Mixin
         Where where;
@@ -143,10 +193,18 @@ final class ConstellationCommand implements Runnable {
         @Option(names = "--rebuild", description = "Build the image even when it exists.")
         boolean rebuild;
 
+        @Mixin
+        TasksOptions taskJars;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             Path dir = where.dir();
             String image = settings(dir).get("image").asText();
+            TaskClasspath jars = taskJars.load();
+            if (!jars.jars().isEmpty()) {
+                Flags.require(Files.isDirectory(tasksDir(dir)), "--tasks", "a constellation created with task support (create it again)", dir);
+                installTasks(dir, jars, false);
+            }
             boolean have = run(List.of("docker", "image", "inspect", "--format", "ok", image), dir, 60) == 0;
             if (rebuild || !have) {
                 int built = run(List.of("bash", Home.root().resolve("docker/build-image.sh").toString(), image), dir, 900);
@@ -156,6 +214,9 @@ final class ConstellationCommand implements Runnable {
             }
             List<String> up = compose(dir);
             up.addAll(List.of("up", "-d"));
+            if (!jars.jars().isEmpty()) {
+                up.add("--force-recreate"); // running planes load the new jars only when they start again
+            }
             return run(up, dir, 600);
         }
     }

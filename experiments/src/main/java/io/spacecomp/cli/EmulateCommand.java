@@ -4,6 +4,7 @@ import io.spacecomp.emulator.deploy.LocalConstellation;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.routing.Routers;
+import io.spacecomp.tasks.TaskClasspath;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,9 @@ final class EmulateCommand implements Callable<Integer> {
 
     @Mixin
     ShellOptions shellOptions;
+
+    @Mixin
+    TasksOptions taskJars;
 
     @Option(names = "--port", defaultValue = "8089", description = "Gateway API port, 0..65535 (default: ${DEFAULT-VALUE}).")
     int port;
@@ -72,6 +76,7 @@ final class EmulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        TaskClasspath tasks = taskJars.load();
         WalkerShell shell;
         SatId coordinator;
         String routerName;
@@ -84,7 +89,7 @@ final class EmulateCommand implements Callable<Integer> {
                 Flags.require(!parsed.hasMatchedOption(flag), flag, "not with --scenario (set it in " + scenario + ")",
                         parsed.hasMatchedOption(flag) ? parsed.matchedOption(flag).getValue() : "");
             }
-            live = LiveScenario.of(StudyCommandSupport.read(scenario).base(), Home.dataDir());
+            live = LiveScenario.of(StudyCommandSupport.read(scenario).base(), tasks.registry(), Home.dataDir());
             shell = live.shell();
             coordinator = live.coordinator();
             routerName = live.router();
@@ -113,9 +118,15 @@ final class EmulateCommand implements Callable<Integer> {
         command.addAll(List.of("-Djava.awt.headless=true", "-Dspacecomp.home=" + Home.root(),
                 "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane"));
         long t0 = System.nanoTime();
-        LocalConstellation c = LocalConstellation.processes(new LocalConstellation.Options(shell, portBase, port,
-                dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, routerName, islDelay.equals("physical"),
-                traceDir == null ? null : traceDir.toAbsolutePath()), command);
+        LocalConstellation c;
+        try {
+            c = LocalConstellation.processes(new LocalConstellation.Options(shell, portBase, port,
+                    dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, routerName, islDelay.equals("physical"),
+                    traceDir == null ? null : traceDir.toAbsolutePath(), tasks), command);
+        } catch (java.net.BindException e) {
+            throw new IllegalArgumentException("invalid value for --port-base: " + portBase + " (allowed: a port base whose "
+                    + shell.size() + " satellite ports above it are free; " + e.getMessage() + ")");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             c.close();
@@ -129,6 +140,9 @@ final class EmulateCommand implements Callable<Integer> {
         }
         out.printf("starting %d planes x %d satellites (logs in %s)...%n", shell.planes(), shell.satsPerPlane(),
                 resultsDir.toAbsolutePath().resolve("logs"));
+        if (!tasks.jars().isEmpty()) {
+            out.printf("task jars: %s%n", tasks.paths());
+        }
         out.flush();
         c.awaitHealthy(Duration.ofSeconds(startupTimeoutS));
         out.printf(Locale.ROOT, "all %d satellites answer after %.1f s; gateway: %s (Ctrl-C stops everything)%n", shell.size(),

@@ -7,7 +7,6 @@ import io.spacecomp.experiments.PaperExperiments;
 import io.spacecomp.experiments.SweepContext;
 import io.spacecomp.experiments.study.Study;
 import io.spacecomp.scenario.ScenarioFile;
-import io.spacecomp.tasks.TaskRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,13 +68,14 @@ final class ExperimentCommand implements Runnable {
         }
         Overrides overrides = options.toOverrides();
         Path out = options.out != null ? options.outDir() : StudyCommandSupport.defaultOut(file.base().name());
+        SweepContext context = options.context();
         if (file.base().isStudy()) {
             Flags.require(overrides.planes() == null, "--planes", "no --planes with a study (it sweeps what its file's 'sweep' says)",
                     overrides.planes());
             StudyCommandSupport.runStudy(file, new Study.Options(overrides.quick(), overrides.runs(), overrides.seed(),
-                    overrides.threads()), TaskRegistry.discover(), out, options, w);
+                    overrides.threads()), context.tasks(), out, options, w);
         } else {
-            ExperimentRunner.Outcome outcome = PaperExperiments.run(file, overrides, out, new SweepContext(options.progress()));
+            ExperimentRunner.Outcome outcome = PaperExperiments.run(file, overrides, out, context);
             if (options.json) {
                 w.println(ExperimentRunner.toJson(outcome.report()));
             } else {

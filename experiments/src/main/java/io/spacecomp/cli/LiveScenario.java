@@ -24,14 +24,14 @@ import java.nio.file.Path;
  */
 record LiveScenario(WalkerShell shell, String router, SatId coordinator, String station, double epochS, Path dataDir) {
 
-    static LiveScenario of(Scenario s, Path defaultDataDir) {
+    static LiveScenario of(Scenario s, TaskRegistry tasks, Path defaultDataDir) {
         if (!(s.constellation() instanceof ConstellationSpec.Walker w)) {
             throw new IllegalArgumentException("constellation.tle: the live testbed runs Walker shells; describe it with "
                     + "constellation.walker");
         }
         Compare c = s.compare();
         Compare.Strategy first = new Compare.Strategy(c.allocators().get(0), c.reducers().get(0), c.routers().get(0));
-        ScenarioJobs.Submission job = ScenarioJobs.plan(s, first, 1, TaskRegistry.discover(), defaultDataDir, 0.0).jobs().get(0);
+        ScenarioJobs.Submission job = ScenarioJobs.plan(s, first, 1, tasks, defaultDataDir, 0.0).jobs().get(0);
         return new LiveScenario(w.shell(), first.router(), job.los(), job.draw().stationName(), job.atS(),
                 s.dataDir() != null ? s.dataDir() : defaultDataDir);
     }

@@ -40,6 +40,9 @@ final class PlaneCommand implements Callable<Integer> {
     @Mixin
     LiveNetworkOptions network;
 
+    @Mixin
+    TasksOptions taskJars;
+
     @Option(names = "--orb", required = true, paramLabel = "O", description = "This plane, 1..N.")
     int orb;
 
@@ -95,6 +98,7 @@ final class PlaneCommand implements Callable<Integer> {
         URI downlink = Flags.httpUrl("--gateway", gateway);
         Path dir = dataDir != null ? dataDir : Home.dataDir();
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
+        TaskRegistry tasks = taskJars.load().registry();
         TraceSink sink = TraceSink.NONE;
         JsonLinesTrace traceFile = null;
         if (trace != null) {
@@ -106,7 +110,7 @@ final class PlaneCommand implements Callable<Integer> {
         TraceTap tap = TraceTap.toGateway(downlink, key); // the viewer's live feed (GET /events on the gateway)
         sink = TraceTap.tee(sink, tap);
         PlaneConfig config = new PlaneConfig(shell, orb, network.addresses(shell), epochMs, router, islDelay.equals("physical"),
-                LinkRate.PAPER_BUDGET, new DataFiles(dir), TaskRegistry.discover(), downlink, sink, hopAttempts,
+                LinkRate.PAPER_BUDGET, new DataFiles(dir), tasks, downlink, sink, hopAttempts,
                 Duration.ofMillis(Math.round(hopTimeoutS * 1000)), key);
         if (config.key().isOpen()) {
             spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set: this plane's endpoints accept internal "

@@ -38,7 +38,7 @@ final class ReproduceCommand implements Runnable {
         List<ScenarioFile> files = PaperExperiments.all();
         ExperimentConfig config = ExperimentConfig.of(files.get(0), overrides);
         Path out = options.outDir();
-        SweepContext context = new SweepContext(options.progress());
+        SweepContext context = options.context();
         PrintWriter w = spec.commandLine().getOut();
         long start = System.nanoTime(); // wall time for the terminal only; nothing written to files reads it
         List<Map<String, Object>> done = new ArrayList<>();

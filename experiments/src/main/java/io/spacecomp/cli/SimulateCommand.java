@@ -1,6 +1,8 @@
 package io.spacecomp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.spacecomp.experiments.study.ScenarioJobs;
 import io.spacecomp.orbit.aoi.GridArea;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.shell.SatId;
@@ -13,7 +15,6 @@ import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.protocol.ProcessingModel;
 import io.spacecomp.routing.Routers;
-import io.spacecomp.experiments.study.ScenarioJobs;
 import io.spacecomp.scenario.Compare;
 import io.spacecomp.scenario.Scenario;
 import io.spacecomp.scenario.ScenarioFile;
@@ -25,11 +26,6 @@ import io.spacecomp.tasks.TaskRegistry;
 import io.spacecomp.trace.JsonLinesTrace;
 import io.spacecomp.trace.TraceHeader;
 import io.spacecomp.trace.TraceSink;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,13 +41,19 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Runs word-count jobs through the job protocol in virtual time (SSJ): the same coordinator, collector,
  * mapper and reducer code the emulator runs, over the simulated ISL network.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Run one or N concurrent word-count jobs through the job protocol in virtual time.")
+        description = {"Run one or N concurrent jobs through the job protocol in virtual time: a word count by default, "
+                + "or the tasks named by -ct/-mt/-cbt/-rt (job's flags), built in or from --tasks jars; or the jobs a "
+                + "scenario file describes (--scenario)."})
 final class SimulateCommand implements Runnable {
 
     @Mixin
@@ -59,6 +61,12 @@ final class SimulateCommand implements Runnable {
 
     @Mixin
     RouteOptionsMixin routeOptions;
+
+    @Mixin
+    TasksOptions taskJars;
+
+    @Mixin
+    JobTaskOptions jobTasks;
 
     @Option(names = "--aoi-min", defaultValue = "3", description = "Grid AOI: lowest sat and orb index (default: ${DEFAULT-VALUE}).")
     int aoiMin;
@@ -90,10 +98,17 @@ final class SimulateCommand implements Runnable {
     Path dataDir;
 
     @Option(names = "--data", defaultValue = "sample.txt", paramLabel = "FILE",
-            description = "Text file in the data directory to count (default: ${DEFAULT-VALUE}, the file `job` asks for).")
+            description = "Text file in the data directory to count: job data {\"filename\": FILE} (default: ${DEFAULT-VALUE}, "
+                    + "the file `job` asks for).")
     String data;
 
-    @Option(names = {"--max-collect-records", "-mr"}, defaultValue = "1024",
+    @Option(names = "--result", description = "Print each job's result value too.")
+    boolean printResult;
+
+    @Option(names = "--result-dir", paramLabel = "DIR", description = "Write each job's result file (a reducer's file result) to DIR/JOBID/NAME.")
+    Path resultDir;
+
+    @Option(names = {"--max-collect-records", "-mr", "--maxrecords"}, defaultValue = "1024",
             description = "Records per batch from a collector, >= 1 (default: ${DEFAULT-VALUE}).")
     int maxCollectRecords;
 
@@ -138,24 +153,66 @@ final class SimulateCommand implements Runnable {
         return bytes / (1024 * 1024);
     }
 
+    /** {@code -d}'s object, else {@code {"filename": --data}}, checked against the data directory. */
+    private JsonNode jobData(DataFiles files) {
+        if (jobTasks.hasJobData()) {
+            Flags.require(!spec.commandLine().getParseResult().hasMatchedOption("--data"), "--data",
+                    "not together with -d/--job-data (put \"filename\" in the job data)", data);
+            return jobTasks.jobData(files);
+        }
+        try {
+            files.resolve(data);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value for --data: " + e.getMessage());
+        }
+        return JsonNodeFactory.instance.objectNode().put("filename", data);
+    }
+
+    /** A {key: integer count} object, as word counts are. */
+    private static boolean isCounts(JsonNode v) {
+        if (!v.isObject()) {
+            return false;
+        }
+        for (Iterator<JsonNode> it = v.elements(); it.hasNext(); ) {
+            if (!it.next().isIntegralNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes a finished job's result file to {@code --result-dir/JOBID/NAME}; returns where. */
+    private Path writeResultFile(JobOutcome o) {
+        try {
+            Path dir = Files.createDirectories(resultDir.resolve(o.jobId()));
+            return Files.write(dir.resolve(o.result().attachment().name()), o.result().attachment().bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write result file into " + resultDir, e);
+        }
+    }
+
     @Override
     public void run() {
         Flags.require(jitterS >= 0 && jitterS <= 60, "--jitter", "seconds in [0, 60]", jitterS);
         Flags.require(jobs >= 1 && jobs <= 10_000, "--jobs", "an integer in [1, 10000]", jobs);
-        ScenarioJobs.Plan plan = scenario != null ? fromScenario() : fromFlags();
+        Flags.require(resultDir == null || !Files.exists(resultDir) || Files.isDirectory(resultDir), "--result-dir",
+                "a directory (created when missing)", resultDir);
+        TaskRegistry tasks = taskJars.load().registry();
+        ScenarioJobs.Plan plan = scenario != null ? fromScenario(tasks) : fromFlags(tasks);
         execute(plan);
     }
 
     /** The jobs a scenario file describes; flags that the file sets are refused, not silently overridden. */
-    private ScenarioJobs.Plan fromScenario() {
+    private ScenarioJobs.Plan fromScenario(TaskRegistry tasks) {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (String flag : List.of("--planes", "--sats", "--inclination", "--altitude", "--phasing", "--earth-radius",
                 "--aoi-min", "--aoi-max", "--collectors", "--cost", "--seed", "--data-dir", "--data", "--max-collect-records",
-                "--los", "--timeout", "--link-rate", "--protect", "--polar-limit")) {
+                "--los", "--timeout", "--link-rate", "--protect", "--polar-limit", "-ct", "-mt", "-cbt", "-rt", "--skip-map",
+                "-d")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("invalid value for " + flag + ": not with --scenario (allowed: set it in "
-                        + scenario + "; with a scenario only --allocator, --reducer, --router, --jobs, --jitter, --trace "
-                        + "and --json apply)");
+                        + scenario + "; with a scenario only --allocator, --reducer, --router, --jobs, --jitter, --tasks, "
+                        + "--result, --result-dir, --trace and --json apply)");
             }
         }
         ScenarioFile file = StudyCommandSupport.read(scenario);
@@ -168,11 +225,11 @@ final class SimulateCommand implements Runnable {
         Flags.oneOf("--reducer", r, List.of("los", "center", "median"));
         Flags.oneOf("--router", rt, Routers.NAMES);
         int n = parsed.hasMatchedOption("--jobs") ? jobs : s.job().jobs();
-        return ScenarioJobs.plan(s, new Compare.Strategy(a, r, rt), n, TaskRegistry.discover(), Home.dataDir(), jitterS);
+        return ScenarioJobs.plan(s, new Compare.Strategy(a, r, rt), n, tasks, Home.dataDir(), jitterS);
     }
 
     /** The jobs the flags describe: leopymr's grid AOI on a Walker shell, every job from the coordinator at t = 0. */
-    private ScenarioJobs.Plan fromFlags() {
+    private ScenarioJobs.Plan fromFlags(TaskRegistry tasks) {
         WalkerShell shell = shellOptions.toShell();
         Flags.oneOf("--allocator", allocator, Allocators.NAMES);
         Flags.oneOf("--reducer", reducer, List.of("los", "center", "median"));
@@ -193,22 +250,19 @@ final class SimulateCommand implements Runnable {
         Path dir = dataDir != null ? dataDir : Home.dataDir();
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
         DataFiles files = new DataFiles(dir);
-        try {
-            files.resolve(data);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid value for --data: " + e.getMessage());
-        }
-
+        JsonNode jobData = jobData(files);
+        JobTasks named = jobTasks.named();
+        named.check(tasks);
         SimulationConfig config = new SimulationConfig(new CircularOrbitGeometry(shell), router, routeOptions.toOptions(),
                 CostKind.parse(cost), CostModel.PAPER_DEFAULT, ProcessingModel.DEFAULT,
-                linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, TaskRegistry.discover(), seed,
+                linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, tasks, seed,
                 jitterS, TraceSink.NONE);
         List<ScenarioJobs.Submission> submissions = new ArrayList<>();
         for (int j = 1; j <= jobs; j++) {
             List<SatId> jobAoi = j == 1 ? aoi : GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed + j - 1);
-            submissions.add(new ScenarioJobs.Submission(JobSpec.wordCount("job-" + j, collectors, jobAoi, allocator,
-                    ReducerPlacement.parse(reducer).cliName(), maxCollectRecords, data, seed + j - 1).withTimeout(timeoutS),
-                    coordinator, 0.0, null));
+            submissions.add(new ScenarioJobs.Submission(new JobSpec("job-" + j, collectors, jobAoi, allocator,
+                    ReducerPlacement.parse(reducer).cliName(), named.collect(), named.map(), named.combine(), named.reduce(),
+                    maxCollectRecords, jobData, timeoutS, seed + j - 1), coordinator, 0.0, null));
         }
         return new ScenarioJobs.Plan(config, submissions);
     }
@@ -262,7 +316,16 @@ final class SimulateCommand implements Runnable {
             }
             row.put("distance", o.distance());
             row.put("reduce_distance", o.reduceDistance());
-            if (o.done() && o.result().value().isObject()) {
+            if (o.done() && o.result().hasAttachment()) {
+                row.put("files", List.of(o.result().attachment().name()));
+                if (resultDir != null) {
+                    row.put("written", writeResultFile(o).toString());
+                }
+            }
+            if (o.done() && printResult) {
+                row.put("result", o.result().value());
+            }
+            if (o.done() && isCounts(o.result().value()) && !o.result().hasAttachment()) {
                 long total = 0;
                 for (Iterator<JsonNode> it = o.result().value().elements(); it.hasNext(); ) {
                     total += it.next().asLong();

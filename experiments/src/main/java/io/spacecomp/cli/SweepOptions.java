@@ -4,6 +4,8 @@ import io.spacecomp.experiments.ExperimentConfig;
 import io.spacecomp.experiments.Overrides;
 import io.spacecomp.experiments.ProgressSink;
 import io.spacecomp.experiments.ProjectPaths;
+import io.spacecomp.experiments.SweepContext;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -51,6 +53,14 @@ public final class SweepOptions {
 
     @Option(names = "--json", description = "Print the results' JSON instead of a table.")
     boolean json;
+
+    @Mixin
+    TasksOptions taskJars;
+
+    /** The sweeps' shared context: progress display and the tasks (built-in and {@code --tasks}) the simulated jobs run. */
+    SweepContext context() {
+        return new SweepContext(progress(), taskJars.load().registry());
+    }
 
     /** What the flags change in a scenario file's run, validated; every bad value is reported by its flag and the allowed values. */
     Overrides toOverrides() {

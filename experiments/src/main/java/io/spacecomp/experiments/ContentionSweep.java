@@ -45,9 +45,6 @@ final class ContentionSweep {
     record Strategy(String allocator, String reducer) {
     }
 
-    private static final class Tasks {
-        static final TaskRegistry REGISTRY = TaskRegistry.discover(ContentionSweep.class.getClassLoader());
-    }
 
     private ContentionSweep() {
     }
@@ -84,7 +81,7 @@ final class ContentionSweep {
         return out;
     }
 
-    record Unit(Params params, int run, long runSeed, DataFiles data, List<Strategy> strategies) {
+    record Unit(Params params, int run, long runSeed, DataFiles data, List<Strategy> strategies, TaskRegistry tasks) {
         @Override
         public String toString() {
             return "contention run " + run + " at " + params.shell().planes() + "x" + params.shell().satsPerPlane();
@@ -135,7 +132,8 @@ final class ContentionSweep {
         for (Params p : points) {
             DataFiles files = data.computeIfAbsent(p.dataDir(), DataFiles::new);
             for (int r = 0; r < config.runs(); r++) {
-                units.add(new Unit(p, r, Seeds.derive(config.seed(), FAMILY, p.shell().planes(), r), files, strategies));
+                units.add(new Unit(p, r, Seeds.derive(config.seed(), FAMILY, p.shell().planes(), r), files, strategies,
+                        context.tasks()));
             }
         }
         return Sweep.run(units, u -> run(u, jobs), u -> (long) u.params().shell().planes() * u.params().shell().satsPerPlane(),
@@ -166,7 +164,7 @@ final class ContentionSweep {
         aoi.addAll(s.candidates());
         PhaseVisits visits = new PhaseVisits(p.shell().planes(), p.shell().satsPerPlane());
         SimulationConfig config = new SimulationConfig(geometry, p.router(), p.options(), p.costKind(), p.cost(),
-                ProcessingModel.DEFAULT, new LinkRate(p.cost().linkBudget(), 0.0), u.data(), Tasks.REGISTRY, u.runSeed(), 0.0, visits);
+                ProcessingModel.DEFAULT, new LinkRate(p.cost().linkBudget(), 0.0), u.data(), u.tasks(), u.runSeed(), 0.0, visits);
         Simulation sim = new Simulation(config);
         JobTemplate t = p.job();
         JobSpec spec = new JobSpec("run" + u.run() + "-" + st.allocator() + "-" + st.reducer(), s.k(), aoi, st.allocator(),

@@ -1,5 +1,8 @@
 package io.spacecomp.experiments;
 
+import io.spacecomp.tasks.TaskClasspath;
+import io.spacecomp.tasks.TaskRegistry;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,10 +15,22 @@ import java.util.function.Supplier;
 public final class SweepContext {
 
     private final ProgressSink progress;
+    private final TaskRegistry tasks;
     private final Map<Object, Object> memo = new HashMap<>();
 
     public SweepContext(ProgressSink progress) {
+        this(progress, TaskClasspath.builtin().registry());
+    }
+
+    /** With the tasks of the user's jars ({@code --tasks}) beside the built-in ones, for the simulated jobs. */
+    public SweepContext(ProgressSink progress, TaskRegistry tasks) {
         this.progress = progress;
+        this.tasks = tasks;
+    }
+
+    /** The tasks simulated jobs run. */
+    public TaskRegistry tasks() {
+        return tasks;
     }
 
     public ProgressSink progress() {

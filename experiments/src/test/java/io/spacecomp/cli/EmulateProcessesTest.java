@@ -31,9 +31,23 @@ class EmulateProcessesTest {
     private LocalConstellation planeProcesses(Path data) throws java.io.IOException {
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
-        int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
-        return LocalConstellation.processes(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
+        return start(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), 0, 0,
                 data, tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command);
+    }
+
+    /** Starts the plane processes on a free block of ports (another block when one is taken, e.g. by a parallel run). */
+    static LocalConstellation start(LocalConstellation.Options o, List<String> command) throws java.io.IOException {
+        java.net.BindException last = null;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
+            try {
+                return LocalConstellation.processes(new LocalConstellation.Options(o.shell(), base, o.gatewayPort(), o.dataDir(),
+                        o.resultsDir(), o.los(), o.router(), o.physicalDelay(), o.traceDir(), o.tasks()), command);
+            } catch (java.net.BindException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     @Test

@@ -50,7 +50,8 @@ class ScenarioCommandsTest {
     @Test
     void emulateTakesTheShellRouterAndTheCoordinatorSimulateGivesJobOne() throws Exception {
         Path file = Path.of("..", "scenarios", "examples", "testbed-11.yaml");
-        LiveScenario live = LiveScenario.of(StudyCommandSupport.read(file).base(), Home.dataDir());
+        LiveScenario live = LiveScenario.of(StudyCommandSupport.read(file).base(),
+                io.spacecomp.tasks.TaskRegistry.discover(), Home.dataDir());
         assertEquals(11, live.shell().planes());
         assertEquals(87.0, live.shell().inclinationDeg());
         assertEquals("distance-aware", live.router());

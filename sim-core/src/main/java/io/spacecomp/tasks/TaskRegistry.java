@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * The tasks a satellite can run, by name: every {@link Collector}, {@link Mapper}, {@link Combiner} and
- * {@link Reducer} that {@link ServiceLoader} finds on the class path (a user drops a jar with a
- * {@code META-INF/services} entry next to ours). Immutable once built.
+ * {@link Reducer} that {@link ServiceLoader} finds through a class loader: ours for the built-in tasks, or
+ * {@link TaskClasspath}'s for the user's jars ({@code --tasks}) too. Immutable once built.
  */
 public final class TaskRegistry {
 

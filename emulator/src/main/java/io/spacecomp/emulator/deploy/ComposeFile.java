@@ -16,8 +16,18 @@ import java.util.Locale;
  * @param apiPort    host port of the gateway's API
  * @param dataDir    host directory mounted read-only as the collectors' data directory
  * @param resultsDir host directory for the gateway's results
+ * @param tasksDir   host directory of the user's task jars, mounted read-only into every plane, which loads
+ *                   every jar in it ({@code --tasks /opt/spacecomp/tasks/*}); null for none
  */
-public record ComposeFile(String name, WalkerShell shell, String image, int apiPort, Path dataDir, Path resultsDir) {
+public record ComposeFile(String name, WalkerShell shell, String image, int apiPort, Path dataDir, Path resultsDir, Path tasksDir) {
+
+    /** Where planes see the task jars inside their container. */
+    public static final String TASKS_MOUNT = "/opt/spacecomp/tasks";
+
+    /** Without task jars. */
+    public ComposeFile(String name, WalkerShell shell, String image, int apiPort, Path dataDir, Path resultsDir) {
+        this(name, shell, image, apiPort, dataDir, resultsDir, null);
+    }
 
     public static final int PORT_BASE = 8080;
     public static final int GATEWAY_PORT = 8089;
@@ -67,8 +77,16 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
             y.append("    image: ").append(image).append('\n');
             y.append("    hostname: orb").append(o).append('\n');
             y.append("    command: [\"plane\", \"--orb\", \"").append(o).append("\", ").append(shellFlags())
-                    .append(", \"--gateway\", \"http://gateway:").append(DOWNLINK_PORT).append("/downlink\", \"--data-dir\", \"/data\"]\n");
-            y.append("    volumes: [\"").append(dataDir.toAbsolutePath()).append(":/data:ro\"]\n");
+                    .append(", \"--gateway\", \"http://gateway:").append(DOWNLINK_PORT).append("/downlink\", \"--data-dir\", \"/data\"");
+            if (tasksDir != null) {
+                y.append(", \"--tasks\", \"").append(TASKS_MOUNT).append("/*\"");
+            }
+            y.append("]\n");
+            y.append("    volumes: [\"").append(dataDir.toAbsolutePath()).append(":/data:ro\"");
+            if (tasksDir != null) {
+                y.append(", \"").append(tasksDir.toAbsolutePath()).append(':').append(TASKS_MOUNT).append(":ro\"");
+            }
+            y.append("]\n");
             y.append("    env_file: [").append(ENV_FILE).append("]\n");
             y.append("    networks: [constellation]\n");
         }

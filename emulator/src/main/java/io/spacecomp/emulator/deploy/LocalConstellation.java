@@ -12,6 +12,7 @@ import io.spacecomp.sim.LinkRate;
 import io.spacecomp.tasks.DataFiles;
 import io.spacecomp.tasks.TaskRegistry;
 import io.spacecomp.emulator.viewer.TraceTap;
+import io.spacecomp.tasks.TaskClasspath;
 import io.spacecomp.trace.JsonLinesTrace;
 import io.spacecomp.trace.TraceHeader;
 import io.spacecomp.trace.TraceSink;
@@ -48,9 +49,24 @@ public final class LocalConstellation implements AutoCloseable {
      * @param router        router name
      * @param physicalDelay hold hops for their physical time
      * @param traceDir      where each plane writes {@code orb<o>.jsonl}, or null for no trace
+     * @param tasks         the user's task jars every plane loads (plane processes get them as {@code --tasks})
      */
     public record Options(WalkerShell shell, int portBase, int gatewayPort, Path dataDir, Path resultsDir, SatId los,
-                          String router, boolean physicalDelay, Path traceDir) {
+                          String router, boolean physicalDelay, Path traceDir, TaskClasspath tasks) {
+
+        public Options {
+            tasks = tasks == null ? TaskClasspath.builtin() : tasks;
+        }
+
+        /** With the built-in tasks only. */
+        public Options(WalkerShell shell, int portBase, int gatewayPort, Path dataDir, Path resultsDir, SatId los,
+                       String router, boolean physicalDelay, Path traceDir) {
+            this(shell, portBase, gatewayPort, dataDir, resultsDir, los, router, physicalDelay, traceDir, null);
+        }
+
+        public Options withTasks(TaskClasspath t) {
+            return new Options(shell, portBase, gatewayPort, dataDir, resultsDir, los, router, physicalDelay, traceDir, t);
+        }
     }
 
     private final Options options;
@@ -78,9 +94,28 @@ public final class LocalConstellation implements AutoCloseable {
                     + " overlap this machine's ephemeral ports " + ephemeral[0] + ".." + ephemeral[1]
                     + " (outgoing connections take those); use a port base of at most " + (ephemeral[0] - 1 - (last - options.portBase())));
         }
+        if (planeCommand != null) {
+            requireFree(options.portBase() + 1, last);
+        }
         this.inProcess = new Plane[options.shell().planes()];
         this.processes = new Process[options.shell().planes()];
         this.gateway = startGateway(options.gatewayPort(), 0);
+    }
+
+    /**
+     * Child planes bind their ports only after this returns; were one taken, another program's satellite could
+     * answer our health checks. In-process planes bind at once and fail themselves.
+     *
+     * @throws java.net.BindException naming the first port in use
+     */
+    private static void requireFree(int first, int last) throws IOException {
+        for (int port = first; port <= last; port++) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                probe.getLocalPort();
+            } catch (java.net.BindException e) {
+                throw new java.net.BindException("satellite port " + port + " (of " + first + ".." + last + ") is in use");
+            }
+        }
     }
 
     private Gateway startGateway(int port, int downlinkPort) throws IOException {
@@ -160,7 +195,7 @@ public final class LocalConstellation implements AutoCloseable {
             trace = TraceTap.tee(trace, tap);
             inProcess[orb - 1] = Plane.start(new PlaneConfig(options.shell(), orb, addresses, PlaneConfig.DEFAULT_EPOCH_MS,
                     options.router(), options.physicalDelay(), LinkRate.PAPER_BUDGET, new DataFiles(options.dataDir()),
-                    TaskRegistry.discover(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key));
+                    options.tasks().registry(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key));
             return;
         }
         List<String> cmd = new ArrayList<>(planeCommand);
@@ -174,6 +209,9 @@ public final class LocalConstellation implements AutoCloseable {
         if (options.physicalDelay()) {
             cmd.addAll(List.of("--isl-delay", "physical"));
         }
+        for (Path jar : options.tasks().paths()) {
+            cmd.addAll(List.of("--tasks", jar.toString()));
+        }
         if (options.traceDir() != null) {
             Files.createDirectories(options.traceDir());
             cmd.addAll(List.of("--trace", options.traceDir().resolve("orb" + orb + ".jsonl").toString()));
@@ -181,6 +219,7 @@ public final class LocalConstellation implements AutoCloseable {
         Path logs = Files.createDirectories(options.resultsDir().resolve("logs"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put(IslKey.ENV, key.secret());
+        pb.environment().remove(TaskClasspath.ENV); // the jars go on the command line, checked once already
         processes[orb - 1] = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("orb" + orb + ".log").toFile())).start();
     }
