@@ -18,8 +18,11 @@ import java.util.Locale;
  * @param resultsDir host directory for the gateway's results
  * @param tasksDir   host directory of the user's task jars, mounted read-only into every plane, which loads
  *                   every jar in it ({@code --tasks /opt/spacecomp/tasks/*}); null for none
+ * @param islDelay   every plane's {@code --isl-delay} (none or physical); null for the plane's default
+ * @param epoch      the constellation epoch, every plane's and the gateway's {@code --epoch}; null for their default
  */
-public record ComposeFile(String name, WalkerShell shell, String image, int apiPort, Path dataDir, Path resultsDir, Path tasksDir) {
+public record ComposeFile(String name, WalkerShell shell, String image, int apiPort, Path dataDir, Path resultsDir, Path tasksDir,
+                          String islDelay, String epoch) {
 
     /** Where planes see the task jars inside their container. */
     public static final String TASKS_MOUNT = "/opt/spacecomp/tasks";
@@ -27,6 +30,11 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
     /** Without task jars. */
     public ComposeFile(String name, WalkerShell shell, String image, int apiPort, Path dataDir, Path resultsDir) {
         this(name, shell, image, apiPort, dataDir, resultsDir, null);
+    }
+
+    /** With the planes' default ISL delay and epoch. */
+    public ComposeFile(String name, WalkerShell shell, String image, int apiPort, Path dataDir, Path resultsDir, Path tasksDir) {
+        this(name, shell, image, apiPort, dataDir, resultsDir, tasksDir, null, null);
     }
 
     public static final int PORT_BASE = 8080;
@@ -43,6 +51,9 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
         if (apiPort < 1 || apiPort > 65_535) {
             throw new IllegalArgumentException("port must be in [1, 65535], got " + apiPort);
         }
+        if (islDelay != null && !islDelay.equals("none") && !islDelay.equals("physical")) {
+            throw new IllegalArgumentException("ISL delay must be none or physical, got '" + islDelay + "'");
+        }
         if (PORT_BASE + shell.satsPerPlane() > 65_535) {
             throw new IllegalArgumentException("sats must be at most " + (65_535 - PORT_BASE) + " (one port each above " + PORT_BASE + ")");
         }
@@ -52,7 +63,7 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
         return String.format(Locale.ROOT, "\"--planes\", \"%d\", \"--sats\", \"%d\", \"--phasing\", \"%d\", \"--inclination\", \"%s\", "
                         + "\"--altitude\", \"%s\", \"--earth-radius\", \"%s\", \"--network\", \"docker\", \"--port-base\", \"%d\"",
                 shell.planes(), shell.satsPerPlane(), shell.phasing(), shell.inclinationDeg(), shell.altitudeKm(), shell.earthRadiusKm(),
-                PORT_BASE);
+                PORT_BASE) + (epoch == null ? "" : ", \"--epoch\", \"" + epoch + "\"");
     }
 
     public String yaml() {
@@ -78,6 +89,9 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
             y.append("    hostname: orb").append(o).append('\n');
             y.append("    command: [\"plane\", \"--orb\", \"").append(o).append("\", ").append(shellFlags())
                     .append(", \"--gateway\", \"http://gateway:").append(DOWNLINK_PORT).append("/downlink\", \"--data-dir\", \"/data\"");
+            if (islDelay != null) {
+                y.append(", \"--isl-delay\", \"").append(islDelay).append('"');
+            }
             if (tasksDir != null) {
                 y.append(", \"--tasks\", \"").append(TASKS_MOUNT).append("/*\"");
             }

@@ -19,6 +19,8 @@ public record IslKey(String secret) {
 
     public static final String HEADER = "X-Spacecomp-Key";
     public static final String ENV = "SPACECOMP_ISL_KEY";
+    /** Where orchestrators that hand secrets over as files (Docker Swarm: {@code /run/secrets/...}) point instead. */
+    public static final String FILE_ENV = "SPACECOMP_ISL_KEY_FILE";
     public static final IslKey OPEN = new IslKey("");
 
     public IslKey {
@@ -33,10 +35,33 @@ public record IslKey(String secret) {
         return new IslKey(HexFormat.of().formatHex(b));
     }
 
-    /** The key in {@link #ENV}, or {@link #OPEN} when unset. */
+    /** The key in {@link #ENV}, else in the file {@link #FILE_ENV} names, or {@link #OPEN} when neither is set. */
     public static IslKey fromEnvironment() {
-        String v = System.getenv(ENV);
-        return v == null || v.isBlank() ? OPEN : new IslKey(v.trim());
+        return fromEnvironment(System.getenv(ENV), System.getenv(FILE_ENV));
+    }
+
+    /**
+     * The key given directly, else read from {@code file}.
+     *
+     * @throws IllegalArgumentException when the file cannot be read or is empty
+     */
+    static IslKey fromEnvironment(String value, String file) {
+        if (value != null && !value.isBlank()) {
+            return new IslKey(value.trim());
+        }
+        if (file == null || file.isBlank()) {
+            return OPEN;
+        }
+        String read;
+        try {
+            read = java.nio.file.Files.readString(java.nio.file.Path.of(file), StandardCharsets.UTF_8).trim();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(FILE_ENV + "=" + file + ": cannot read the constellation's key (" + e + ")");
+        }
+        if (read.isEmpty()) {
+            throw new IllegalArgumentException(FILE_ENV + "=" + file + ": the file is empty");
+        }
+        return new IslKey(read);
     }
 
     public boolean isOpen() {
