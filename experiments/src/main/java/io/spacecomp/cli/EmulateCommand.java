@@ -52,8 +52,9 @@ final class EmulateCommand implements Callable<Integer> {
             description = "Router of every message: manhattan, distance-aware, optimal, shortest (default: ${DEFAULT-VALUE}).")
     String router;
 
-    @Option(names = "--isl-delay", defaultValue = "none", paramLabel = "MODE",
-            description = "none, or physical: hold each hop for its propagation + serialisation time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--isl-delay", defaultValue = "physical", paramLabel = "MODE",
+            description = "physical: hold each hop for its propagation + serialisation time at the link's length now, the satellites "
+                    + "moving in wall-clock time since the constellation epoch; none: forward at once (default: ${DEFAULT-VALUE}).")
     String islDelay;
 
     @Option(names = "--trace-dir", paramLabel = "DIR", description = "Each plane writes a JSON-Lines trace DIR/orb<o>.jsonl.")
@@ -127,6 +128,7 @@ final class EmulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("invalid value for --port-base: " + portBase + " (allowed: a port base whose "
                     + shell.size() + " satellite ports above it are free; " + e.getMessage() + ")");
         }
+        var err = spec.commandLine().getErr();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             c.close();
@@ -144,7 +146,17 @@ final class EmulateCommand implements Callable<Integer> {
             out.printf("task jars: %s%n", tasks.paths());
         }
         out.flush();
-        c.awaitHealthy(Duration.ofSeconds(startupTimeoutS));
+        try {
+            c.awaitHealthy(Duration.ofSeconds(startupTimeoutS), line -> {
+                out.println(line);
+                out.flush();
+            });
+        } catch (IOException e) {
+            err.println("emulate: " + e.getMessage());
+            err.flush();
+            c.close();
+            return 1;
+        }
         out.printf(Locale.ROOT, "all %d satellites answer after %.1f s; gateway: %s (Ctrl-C stops everything)%n", shell.size(),
                 (System.nanoTime() - t0) / 1e9, c.gatewayUri());
         out.flush();

@@ -57,8 +57,9 @@ final class PlaneCommand implements Callable<Integer> {
             description = "Router of every message: manhattan, distance-aware, optimal, shortest (default: ${DEFAULT-VALUE}).")
     String router;
 
-    @Option(names = "--isl-delay", defaultValue = "none", paramLabel = "MODE",
-            description = "none, or physical: hold each hop for its propagation + serialisation time now (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--isl-delay", defaultValue = "physical", paramLabel = "MODE",
+            description = "physical: hold each hop for its propagation + serialisation time at the link's length now (satellites move "
+                    + "in wall-clock time since --epoch); none: forward at once (default: ${DEFAULT-VALUE}).")
     String islDelay;
 
     @Option(names = "--epoch", defaultValue = "2026-01-01T00:00:00Z", paramLabel = "INSTANT",

@@ -10,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** YAML documents written with Jackson from ordered maps and lists: strings that look like numbers stay quoted. */
+/**
+ * YAML documents written with Jackson from ordered maps and lists. Every string is quoted: YAML 1.1 readers (Docker's
+ * among them) would otherwise take an epoch such as 2026-01-01T00:00:00Z for a timestamp, or "8080" for a number.
+ */
 final class Yaml {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build());
 

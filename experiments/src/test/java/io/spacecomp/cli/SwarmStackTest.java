@@ -112,6 +112,8 @@ class SwarmStackTest {
         List<String> args = strings(stack.at("/services/orb2/command"));
         assertEquals("none", args.get(args.indexOf("--isl-delay") + 1));
         assertEquals("2027-06-01T12:00:00Z", args.get(args.indexOf("--epoch") + 1));
+        // Quoted: Docker's YAML reader takes a bare 2027-06-01T12:00:00Z for a timestamp and refuses the stack.
+        assertTrue(Files.readString(tmp.resolve("solo/stack.yaml")).contains("- \"2027-06-01T12:00:00Z\""));
         List<String> gargs = strings(stack.at("/services/gateway/command"));
         assertEquals("2027-06-01T12:00:00Z", gargs.get(gargs.indexOf("--epoch") + 1));
         for (int o = 1; o <= 3; o++) {

@@ -95,7 +95,13 @@ public final class LocalConstellation implements AutoCloseable {
                     + " (outgoing connections take those); use a port base of at most " + (ephemeral[0] - 1 - (last - options.portBase())));
         }
         if (planeCommand != null) {
-            requireFree(options.portBase() + 1, last);
+            int port = firstTaken(options.portBase() + 1, last);
+            if (port > 0) {
+                int orb = planeOfPort(port);
+                throw new java.net.BindException("satellite port " + port + " (of " + (options.portBase() + 1) + ".." + last + ") is in use: "
+                        + "plane " + orb + " (ports " + firstPort(orb) + ".." + (firstPort(orb) + options.shell().satsPerPlane() - 1)
+                        + ") could not start; its log would be " + logFile(orb));
+            }
         }
         this.inProcess = new Plane[options.shell().planes()];
         this.processes = new Process[options.shell().planes()];
@@ -103,19 +109,36 @@ public final class LocalConstellation implements AutoCloseable {
     }
 
     /**
-     * Child planes bind their ports only after this returns; were one taken, another program's satellite could
-     * answer our health checks. In-process planes bind at once and fail themselves.
-     *
-     * @throws java.net.BindException naming the first port in use
+     * Child planes bind their ports only after this check; were one taken, another program's satellite could
+     * answer our health checks. In-process planes bind at once and fail themselves. Returns the first port in
+     * {@code first..last} that is in use, or 0 when all are free.
      */
-    private static void requireFree(int first, int last) throws IOException {
+    private static int firstTaken(int first, int last) {
         for (int port = first; port <= last; port++) {
             try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
                 probe.getLocalPort();
             } catch (java.net.BindException e) {
-                throw new java.net.BindException("satellite port " + port + " (of " + first + ".." + last + ") is in use");
+                return port;
+            } catch (IOException e) {
+                // not a conflict we can name: the plane reports it itself
             }
         }
+        return 0;
+    }
+
+    /** The plane whose satellite listens on {@code port} (local layout: port-base + node). */
+    private int planeOfPort(int port) {
+        return (port - options.portBase() - 1) / options.shell().satsPerPlane() + 1;
+    }
+
+    /** The port of plane {@code orb}'s first satellite. */
+    private int firstPort(int orb) {
+        return addresses.port(options.shell().sat(1, orb));
+    }
+
+    /** Where plane {@code orb}'s process writes its output. */
+    public Path logFile(int orb) {
+        return options.resultsDir().resolve("logs").resolve("orb" + orb + ".log");
     }
 
     private Gateway startGateway(int port, int downlinkPort) throws IOException {
@@ -206,9 +229,7 @@ public final class LocalConstellation implements AutoCloseable {
                 "--earth-radius", num(s.earthRadiusKm()), "--network", "local", "--port-base", Integer.toString(options.portBase()),
                 "--gateway", downlinkUri().toString(), "--data-dir", options.dataDir().toString(), "--router", options.router(),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
-        if (options.physicalDelay()) {
-            cmd.addAll(List.of("--isl-delay", "physical"));
-        }
+        cmd.addAll(List.of("--isl-delay", options.physicalDelay() ? "physical" : "none")); // explicit: the plane's default is physical
         for (Path jar : options.tasks().paths()) {
             cmd.addAll(List.of("--tasks", jar.toString()));
         }
@@ -216,7 +237,7 @@ public final class LocalConstellation implements AutoCloseable {
             Files.createDirectories(options.traceDir());
             cmd.addAll(List.of("--trace", options.traceDir().resolve("orb" + orb + ".jsonl").toString()));
         }
-        Path logs = Files.createDirectories(options.resultsDir().resolve("logs"));
+        Path logs = Files.createDirectories(logFile(orb).getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put(IslKey.ENV, key.secret());
         pb.environment().remove(TaskClasspath.ENV); // the jars go on the command line, checked once already
@@ -252,16 +273,48 @@ public final class LocalConstellation implements AutoCloseable {
      * @throws IOException naming the satellites still silent when {@code timeout} passes
      */
     public Duration awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-        return awaitHealthy(options.shell(), addresses, timeout, processes);
+        return awaitHealthy(timeout, line -> { });
+    }
+
+    /**
+     * Waits until every satellite answers {@code /health}, telling {@code progress} "k/N planes answer" whenever
+     * another plane has all its satellites answering; returns how long that took.
+     *
+     * @throws IOException naming the satellites still silent when {@code timeout} passes, or the plane whose process
+     *                     exited first, its log file, and the port in its range another program holds, if any
+     */
+    public Duration awaitHealthy(Duration timeout, java.util.function.Consumer<String> progress) throws IOException, InterruptedException {
+        return awaitHealthy(options.shell(), addresses, timeout, progress, orb -> {
+            Process p = processes[orb - 1];
+            if (p == null || p.isAlive()) {
+                return null;
+            }
+            int first = firstPort(orb);
+            int taken = firstTaken(first, first + options.shell().satsPerPlane() - 1);
+            return "plane " + orb + " exited with status " + p.exitValue() + " before its satellites answered"
+                    + (taken > 0 ? ": its satellite port " + taken + " is in use by another program" : "")
+                    + "; its log: " + logFile(orb);
+        });
     }
 
     /** Polls every satellite's {@code /health} until all answer or {@code timeout} passes. */
     public static Duration awaitHealthy(WalkerShell shell, SatelliteAddresses addresses, Duration timeout, Process... watch)
             throws IOException, InterruptedException {
+        return awaitHealthy(shell, addresses, timeout, line -> { }, orb -> {
+            Process p = orb <= watch.length ? watch[orb - 1] : null;
+            return p != null && !p.isAlive() ? "plane " + orb + "'s process exited with status " + p.exitValue()
+                    + " before its satellites answered" : null;
+        });
+    }
+
+    private static Duration awaitHealthy(WalkerShell shell, SatelliteAddresses addresses, Duration timeout,
+                                         java.util.function.Consumer<String> progress,
+                                         java.util.function.IntFunction<String> died) throws IOException, InterruptedException {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         List<SatId> waiting = new ArrayList<>(shell.satellites());
+        int answered = -1;
         while (true) {
             List<SatId> still = new ArrayList<>();
             for (SatId s : waiting) {
@@ -276,17 +329,28 @@ public final class LocalConstellation implements AutoCloseable {
                 }
             }
             waiting = still;
+            java.util.Set<Integer> silentPlanes = new java.util.TreeSet<>();
+            for (SatId s : waiting) {
+                silentPlanes.add(s.orb());
+            }
+            int planesUp = shell.planes() - silentPlanes.size();
+            if (planesUp != answered) {
+                answered = planesUp;
+                progress.accept(String.format(Locale.ROOT, "%d/%d planes answer (%.1f s)", planesUp, shell.planes(),
+                        (System.nanoTime() - start) / 1e9));
+            }
             if (waiting.isEmpty()) {
                 return Duration.ofNanos(System.nanoTime() - start);
             }
-            for (Process p : watch) {
-                if (p != null && !p.isAlive()) {
-                    throw new IOException("a plane process exited with status " + p.exitValue() + " before its satellites answered");
+            for (int orb : silentPlanes) {
+                String why = died.apply(orb);
+                if (why != null) {
+                    throw new IOException(why);
                 }
             }
             if (System.nanoTime() > end) {
                 throw new IOException(waiting.size() + " satellites did not answer /health within " + timeout.toSeconds()
-                        + " s, e.g. " + waiting.subList(0, Math.min(5, waiting.size())));
+                        + " s, e.g. " + waiting.subList(0, Math.min(5, waiting.size())) + "; planes still silent: " + silentPlanes);
             }
             Thread.sleep(100);
         }
