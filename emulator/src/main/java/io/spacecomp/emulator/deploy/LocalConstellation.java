@@ -72,6 +72,7 @@ public final class LocalConstellation implements AutoCloseable {
     private final Options options;
     private final SatelliteAddresses addresses;
     private Gateway gateway;
+    private boolean closed;
     private final List<String> planeCommand;
     private final Plane[] inProcess;
     private final Process[] processes;
@@ -369,6 +370,10 @@ public final class LocalConstellation implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return; // closing twice (emulate after a failed start, then its shutdown hook) does nothing more
+        }
+        closed = true;
         for (int o = 1; o <= processes.length; o++) {
             if (processes[o - 1] != null) {
                 processes[o - 1].destroy(); // SIGTERM first: planes shut down cleanly
@@ -402,5 +407,6 @@ public final class LocalConstellation implements AutoCloseable {
                 // best effort
             }
         }
+
     }
 }
