@@ -280,7 +280,7 @@ class ViewerBrowserTest {
             ObjectNode data = Wire.object();
             data.put("filename", "corpus.txt");
             GatewayClient client = new GatewayClient(constellation.gatewayUri());
-            String jobId = client.submit(new JobRequest(4, 1, 4, 2, "bipartite", "center", "doccollector", "mergecombiner",
+            String jobId = client.submit(new JobRequest(4, 1, 3, 2, "bipartite", "center", "doccollector", "mergecombiner",
                     "wordcountmapper", "sumreducer", 5, data, false).body()).json().get("jobid").asText();
             // read through the page's own DOM queries: rows are redrawn as the job moves on
             String rowJs = "const r = document.querySelector(\"#jobs tr[data-job='" + jobId + "']\"); ";
