@@ -1,6 +1,7 @@
 package io.spacecomp.orbit.orekit;
 
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.ground.EarthShape;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -165,10 +166,16 @@ public final class TleConstellation implements ConstellationGeometry {
         return requireGrid();
     }
 
-    /** The paper's spherical Earth radius, 6371 km. */
+    /** The paper's spherical Earth radius, kept for the analytic twin; ground stations stand on WGS84 ({@link #earthShape()}), 6371 km. */
     @Override
     public double earthRadiusKm() {
         return WalkerShell.DEFAULT_EARTH_RADIUS_KM;
+    }
+
+    /** WGS84: ground stations are placed from geodetic coordinates, elevation above the ellipsoid horizon. */
+    @Override
+    public EarthShape earthShape() {
+        return EarthShape.Wgs84.INSTANCE;
     }
 
     /** File index (0-based) of satellite (sat, orb) in the grid view. */
