@@ -36,7 +36,7 @@ public sealed interface EarthShape permits EarthShape.Sphere, EarthShape.Wgs84 {
         @Override
         public GroundSite site(GroundStation station) {
             Vector3D p = station.positionEarthFixedKm(radiusKm);
-            return new GroundSite(station, p, p.normalize());
+            return new GroundSite(station, this, p, p.normalize());
         }
     }
 
@@ -51,7 +51,7 @@ public sealed interface EarthShape permits EarthShape.Sphere, EarthShape.Wgs84 {
             OneAxisEllipsoid wgs84 = Holder.ELLIPSOID;
             GeodeticPoint point = new GeodeticPoint(Math.toRadians(station.latDeg()), Math.toRadians(station.lonDeg()),
                     station.altitudeM());
-            return new GroundSite(station, wgs84.transform(point).scalarMultiply(1e-3), point.getZenith());
+            return new GroundSite(station, this, wgs84.transform(point).scalarMultiply(1e-3), point.getZenith());
         }
 
         /** The ellipsoid, built once (Orekit's frames need the leap-second table loaded first). */
