@@ -37,6 +37,11 @@ public interface ConstellationGeometry {
         return true;
     }
 
+    /** Whether every satellite is up (no {@link #isUp} call can answer false): lets hot loops skip the check. */
+    default boolean allUp() {
+        return true;
+    }
+
     /** Position in an inertial frame whose Z axis is the Earth's rotation axis (km). */
     Vector3D positionInertialKm(SatId id, double tS);
 

@@ -160,6 +160,12 @@ public final class TleShell implements ConstellationGeometry {
         return slots[index(id)] != null;
     }
 
+    /** Whether no slot is empty. */
+    @Override
+    public boolean allUp() {
+        return filled() == slots.length;
+    }
+
     /** The spherical radius of the analytic model (6371 km); not used for ground stations (WGS84). */
     @Override
     public double earthRadiusKm() {
