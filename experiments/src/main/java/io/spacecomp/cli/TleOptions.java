@@ -27,8 +27,9 @@ public final class TleOptions {
             description = "Which shell of --tle, 1-based as `tle-info` lists them (default: the only one).")
     Integer shell;
 
-    /** Whether {@code --tle} was given. */
+    /** Whether {@code --tle} was given ({@code --shell} alone is refused). */
     public boolean present() {
+        Flags.require(tle != null || shell == null, "--shell", "only with --tle", shell);
         return tle != null;
     }
 
