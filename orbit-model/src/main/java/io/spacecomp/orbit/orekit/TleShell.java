@@ -28,8 +28,8 @@ import java.util.Optional;
  *
  * <p>Time {@code tS} is seconds since the catalogue's epoch. Positions come from SGP4 once per whole second
  * for every satellite (one snapshot, shared); between whole seconds each state is carried from the nearest
- * whole second by its velocity and two-body acceleration (|Δt| ≤ 0.5 s: within a few millimetres of SGP4,
- * see {@code TleShellGeometryTest}), so a ground-to-ground RTT every 100 ms costs one SGP4 call per satellite
+ * whole second by its velocity and two-body acceleration (|Δt| ≤ 0.5 s: within 2 cm of SGP4, 13 mm
+ * measured, see {@code TleShellGeometryTest}), so a ground-to-ground RTT every 100 ms costs one SGP4 call per satellite
  * per second. The Earth-fixed frame is ITRF (CIRF rotated by the Earth rotation angle, no EOP). Ground
  * stations stand on WGS84. Thread-safe; answers depend only on {@code tS}, not on what was asked before.
  */
