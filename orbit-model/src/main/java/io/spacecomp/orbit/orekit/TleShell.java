@@ -55,6 +55,12 @@ public final class TleShell implements ConstellationGeometry {
     private record Snapshot(double tS, double[] state, double thetaRad) {
     }
 
+    /** cos and sin of the Earth rotation angle at {@code tS}, for the last time asked. */
+    private record EarthRotation(double tS, double cos, double sin) {
+    }
+
+    private volatile EarthRotation rotation;
+
     TleShell(String source, int number, Torus torus, int phasing, double inclinationDeg, double altitudeKm,
              AbsoluteDate epoch, TleSatellite[] slots) {
         this.source = source;
@@ -211,10 +217,15 @@ public final class TleShell implements ConstellationGeometry {
     @Override
     public Vector3D positionEarthFixedKm(SatId id, double tS) {
         Vector3D p = positionInertialKm(id, tS);
-        Snapshot s = snapshot(tS);
-        double theta = s.thetaRad() + CircularOrbitGeometry.EARTH_ROTATION_RAD_PER_S * (tS - s.tS());
-        double c = Math.cos(theta);
-        double sn = Math.sin(theta);
+        EarthRotation r = rotation;
+        if (r == null || r.tS() != tS) {
+            Snapshot s = snapshot(tS);
+            double theta = s.thetaRad() + CircularOrbitGeometry.EARTH_ROTATION_RAD_PER_S * (tS - s.tS());
+            r = new EarthRotation(tS, Math.cos(theta), Math.sin(theta));
+            rotation = r;
+        }
+        double c = r.cos();
+        double sn = r.sin();
         return new Vector3D(c * p.getX() + sn * p.getY(), -sn * p.getX() + c * p.getY(), p.getZ());
     }
 
