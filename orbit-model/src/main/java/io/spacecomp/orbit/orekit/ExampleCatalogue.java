@@ -59,23 +59,23 @@ public final class ExampleCatalogue {
             }
             for (SatId id : shell.satellites()) {
                 if (!holes.contains(shell.node(id))) {
-                    out.add(TleWriter.variant(gen.get(shell.node(id) - 1), ++number[0], "SYNTH-" + number[0], 0, 0));
+                    out.add(TleWriter.variant(gen.get(shell.node(id) - 1), ++number[0], "SYNTH-" + number[0], 0, 0, 0));
                 }
             }
             double du = 2 * Math.PI / shell.satsPerPlane();
             for (int j = 0; j < spares[k]; j++) {
                 TleSatellite base = gen.get(random.nextInt(shell.size()));
-                out.add(TleWriter.variant(base, ++number[0], "SYNTH-" + number[0], du / 2, 0));
+                out.add(TleWriter.variant(base, ++number[0], "SYNTH-" + number[0], du / 2, 0, 0));
             }
             for (int j = 0; j < raising[k]; j++) {
                 TleSatellite base = gen.get(random.nextInt(shell.size()));
                 double down = -(shell.altitudeKm() - 350.0 - 150.0 * random.nextDouble());
-                out.add(TleWriter.variant(base, ++number[0], "SYNTH-" + number[0], 2 * Math.PI * random.nextDouble(), down));
+                out.add(TleWriter.variant(base, ++number[0], "SYNTH-" + number[0], 2 * Math.PI * random.nextDouble(), 0, down));
             }
         }
         List<TleSatellite> lone = TleWriter.generate(shell(3, 3, 0, 43.0, 480.0), epoch);
         for (int j = 0; j < 3; j++) {
-            out.add(TleWriter.variant(lone.get(j * 4), ++number[0], "SYNTH-" + number[0], 0, 0));
+            out.add(TleWriter.variant(lone.get(j * 4), ++number[0], "SYNTH-" + number[0], 0, 0, 0));
         }
         Collections.shuffle(out, random);
         List<TleSatellite> indexed = new ArrayList<>(out.size());

@@ -113,10 +113,11 @@ public final class TleWriter {
      * @param satelliteNumber     catalogue number, 1..{@value #MAX_SATELLITE_NUMBER}
      * @param name                name line
      * @param meanAnomalyOffsetRad added to the mean anomaly (rad)
+     * @param raanOffsetRad       added to the right ascension of the ascending node (rad)
      * @param altitudeOffsetKm    added to the mean semi-major axis (km; 0 keeps the mean motion)
      */
     public static TleSatellite variant(TleSatellite sat, int satelliteNumber, String name, double meanAnomalyOffsetRad,
-                                       double altitudeOffsetKm) {
+                                       double raanOffsetRad, double altitudeOffsetKm) {
         if (satelliteNumber < 1 || satelliteNumber > MAX_SATELLITE_NUMBER) {
             throw new IllegalArgumentException("satelliteNumber must be in [1, " + MAX_SATELLITE_NUMBER + "], got " + satelliteNumber);
         }
@@ -129,7 +130,8 @@ public final class TleWriter {
             n = Math.sqrt(mu / (a * a * a));
         }
         TLE tle = new TLE(satelliteNumber, 'U', t.getLaunchYear(), t.getLaunchNumber(), t.getLaunchPiece(), TLE.DEFAULT, 1,
-                t.getDate(), n, 0.0, 0.0, t.getE(), t.getI(), t.getPerigeeArgument(), t.getRaan(),
+                t.getDate(), n, 0.0, 0.0, t.getE(), t.getI(), t.getPerigeeArgument(),
+                MathUtils.normalizeAngle(t.getRaan() + raanOffsetRad, Math.PI),
                 MathUtils.normalizeAngle(t.getMeanAnomaly() + meanAnomalyOffsetRad, Math.PI), 0, 0.0, utc);
         return new TleSatellite(sat.index(), name, new TLE(tle.getLine1(), tle.getLine2(), utc));
     }

@@ -78,8 +78,8 @@ class TleCatalogueTest {
     /**
      * Three shells at three inclinations and altitudes (53° 550 km 10×8 F=3; 70° 570 km 7×9 F=2; 97.6° 560 km
      * 12×6 F=0), with holes (three single slots, half of a plane), in-plane spares (half a slot off, and a
-     * second satellite 1° from an occupied slot), satellites raising their orbit at 53° and 70°, one lone
-     * satellite at 30°, all in random order.
+     * second satellite 1° from an occupied slot), satellites raising their orbit at 53° and 70°, one halfway
+     * between two planes and one 40 km above the 53° shell, one lone satellite at 30°, all in random order.
      */
     static Generated generate(long seed) {
         List<WalkerShell> shells = List.of(
@@ -101,29 +101,38 @@ class TleCatalogueTest {
                     continue;
                 }
                 number++;
-                out.add(TleWriter.variant(gen.get(shell.node(id) - 1), number, "S" + (k + 1) + "-" + TleWriter.name(id), 0, 0));
+                out.add(TleWriter.variant(gen.get(shell.node(id) - 1), number, "S" + (k + 1) + "-" + TleWriter.name(id), 0, 0, 0));
                 truth.put(id, number);
             }
             slots.add(truth);
             double du = 2.0 * Math.PI / shell.satsPerPlane();
             // a spare half a slot ahead of (3, 2), and a second satellite 1° behind (6, 5)
             number++;
-            out.add(TleWriter.variant(gen.get(shell.node(new SatId(3, 2)) - 1), number, "SPARE-" + number, du / 2, 0));
+            out.add(TleWriter.variant(gen.get(shell.node(new SatId(3, 2)) - 1), number, "SPARE-" + number, du / 2, 0, 0));
             outliers.put(number, TleOutlier.Kind.SPARE);
             number++;
-            out.add(TleWriter.variant(gen.get(shell.node(new SatId(6, 5)) - 1), number, "SPARE-" + number, -Math.toRadians(1.0), 0));
+            out.add(TleWriter.variant(gen.get(shell.node(new SatId(6, 5)) - 1), number, "SPARE-" + number, -Math.toRadians(1.0), 0, 0));
             outliers.put(number, TleOutlier.Kind.SPARE);
+            if (k == 0) { // one between planes 4 and 5 in RAAN, one 40 km above the shell
+                number++;
+                out.add(TleWriter.variant(gen.get(shell.node(new SatId(5, 4)) - 1), number, "OFF-" + number, 0,
+                        Math.PI / shell.planes(), 0));
+                outliers.put(number, TleOutlier.Kind.OFF_PLANE);
+                number++;
+                out.add(TleWriter.variant(gen.get(3), number, "HIGH-" + number, 0.2, 0, 40.0));
+                outliers.put(number, TleOutlier.Kind.ABOVE_SHELL);
+            }
             if (k < 2) { // two satellites on their way up, 150 and 220 km below
                 for (double dh : new double[] {-150.0, -220.0}) {
                     number++;
-                    out.add(TleWriter.variant(gen.get(7), number, "RAISING-" + number, 0.4, dh));
+                    out.add(TleWriter.variant(gen.get(7), number, "RAISING-" + number, 0.4, 0, dh));
                     outliers.put(number, TleOutlier.Kind.RAISING);
                 }
             }
         }
         List<TleSatellite> lone = TleWriter.generate(new WalkerShell(3, 3, 0, 30.0, 600.0, 6371.0), EPOCH);
         number++;
-        out.add(TleWriter.variant(lone.get(0), number, "LONE-" + number, 0, 0));
+        out.add(TleWriter.variant(lone.get(0), number, "LONE-" + number, 0, 0, 0));
         outliers.put(number, TleOutlier.Kind.UNGROUPED);
         Collections.shuffle(out, new Random(seed));
         List<TleSatellite> indexed = new ArrayList<>();
