@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spacecomp.orbit.aoi.GridArea;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.shell.SatId;
-import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.placement.Allocators;
 import io.spacecomp.placement.CostKind;
 import io.spacecomp.placement.CostModel;
@@ -54,6 +55,9 @@ final class SimulateCommand implements Runnable {
 
     @Mixin
     RouteOptionsMixin routeOptions;
+
+    @Mixin
+    TleOptions tleOptions;
 
     @Option(names = "--aoi-min", defaultValue = "3", description = "Grid AOI: lowest sat and orb index (default: ${DEFAULT-VALUE}).")
     int aoiMin;
@@ -129,9 +133,21 @@ final class SimulateCommand implements Runnable {
         return bytes / (1024 * 1024);
     }
 
+    /** The AOI without the empty slots of a TLE shell (satellites that are down collect nothing). */
+    private static List<SatId> upOnly(ConstellationGeometry geometry, List<SatId> aoi) {
+        return geometry.allUp() ? aoi : aoi.stream().filter(geometry::isUp).toList();
+    }
+
     @Override
     public void run() {
-        WalkerShell shell = shellOptions.toShell();
+        ConstellationGeometry geometry = tleOptions.present() ? tleOptions.load(spec) : new CircularOrbitGeometry(shellOptions.toShell());
+        Torus torus = geometry.torus();
+        if (!geometry.allUp()) {
+            Flags.require(router.equals("shortest"), "--router", "shortest (the --tle shell has empty slots, satellites that are "
+                    + "down; only the shortest-path router goes round them)", router);
+            Flags.require(reducer.equals("los"), "--reducer", "los (the --tle shell has empty slots; center and median "
+                    + "placement do not yet avoid them)", reducer);
+        }
         Flags.oneOf("--allocator", allocator, Allocators.NAMES);
         Flags.oneOf("--reducer", reducer, List.of("los", "center", "median"));
         Flags.oneOf("--router", router, Routers.NAMES);
@@ -143,13 +159,15 @@ final class SimulateCommand implements Runnable {
         Flags.require(linkRate >= 0 && Double.isFinite(linkRate), "--link-rate", "bit/s >= 0", linkRate);
         List<SatId> aoi;
         try {
-            aoi = GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed);
+            aoi = upOnly(geometry, GridArea.shuffled(aoiMin, aoiMax, torus.satsPerPlane(), torus.planes(), seed));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid value for --" + e.getMessage());
         }
         Flags.require(collectors >= 1 && 2 * collectors <= aoi.size(), "--collectors",
                 "an integer in [1, " + aoi.size() / 2 + "] (half the " + aoi.size() + "-satellite AOI)", collectors);
-        SatId coordinator = los == null ? new SatId(1, 1) : Flags.satellite("--los", los, shell);
+        SatId coordinator = los == null ? new SatId(1, 1) : Flags.satellite("--los", los, torus);
+        Flags.require(geometry.isUp(coordinator), "--los", "a satellite that is up (" + coordinator + " is an empty slot of the --tle shell)",
+                coordinator);
         Path dir = dataDir != null ? dataDir : Home.dataDir();
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
         DataFiles files = new DataFiles(dir);
@@ -165,13 +183,14 @@ final class SimulateCommand implements Runnable {
         long maxVisits = 0;
         try (OutputStream traceOut = trace == null ? null : new BufferedOutputStream(Files.newOutputStream(trace))) {
             TraceSink sink = traceOut == null ? TraceSink.NONE : new JsonLinesTrace(traceOut);
-            SimulationConfig config = new SimulationConfig(new CircularOrbitGeometry(shell), router, routeOptions.toOptions(),
+            SimulationConfig config = new SimulationConfig(geometry, router, routeOptions.toOptions(),
                     CostKind.parse(cost), CostModel.PAPER_DEFAULT, ProcessingModel.DEFAULT,
                     linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, TaskRegistry.discover(), seed,
                     jitterS, sink);
             Simulation sim = new Simulation(config);
             for (int j = 1; j <= jobs; j++) {
-                List<SatId> jobAoi = j == 1 ? aoi : GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed + j - 1);
+                List<SatId> jobAoi = j == 1 ? aoi : upOnly(geometry,
+                        GridArea.shuffled(aoiMin, aoiMax, torus.satsPerPlane(), torus.planes(), seed + j - 1));
                 sim.submit(JobSpec.wordCount("job-" + j, collectors, jobAoi, allocator, ReducerPlacement.parse(reducer).cliName(),
                         maxCollectRecords, data, seed + j - 1).withTimeout(timeoutS), coordinator, 0.0);
             }

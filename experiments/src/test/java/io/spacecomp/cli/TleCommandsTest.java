@@ -173,4 +173,31 @@ class TleCommandsTest {
         }
         assertTrue(j.get("hops").asInt() >= 2);
     }
+
+    @Test
+    void simulateRunsOnATleShell() throws Exception {
+        String[] common = {"--aoi-min", "3", "--aoi-max", "8", "--collectors", "10", "--seed", "4", "--data-dir",
+                ROOT.resolve("data").toString(), "--data", "corpus.txt", "--json"};
+        List<String> walker = new ArrayList<>(List.of("simulate", "--planes", "100", "--sats", "100"));
+        walker.addAll(List.of(common));
+        List<String> tle = new ArrayList<>(List.of("simulate", "--tle", WALKER_100.toString()));
+        tle.addAll(List.of(common));
+        CliRun a = CliRun.of(walker.toArray(String[]::new));
+        CliRun b = CliRun.of(tle.toArray(String[]::new));
+        assertEquals(0, b.exitCode(), b.err());
+        JsonNode ja = JSON.readTree(a.out()).get("jobs").get(0);
+        JsonNode jb = JSON.readTree(b.out()).get("jobs").get(0);
+        assertTrue(jb.get("done").asBoolean(), b.out());
+        assertEquals(ja.get("result_total").asLong(), jb.get("result_total").asLong());
+        assertEquals(ja.get("result_keys").asLong(), jb.get("result_keys").asLong());
+        // a shell with holes: only the shortest-path router and the LOS reducer, and the holes stay out
+        CliRun refused = CliRun.of("simulate", "--tle", EXAMPLE.toString(), "--shell", "1", "--aoi-min", "3", "--aoi-max", "17",
+                "--collectors", "30");
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("--router"), refused.err());
+        CliRun holey = CliRun.of("simulate", "--tle", EXAMPLE.toString(), "--shell", "1", "--router", "shortest", "--reducer", "los",
+                "--aoi-min", "3", "--aoi-max", "17", "--collectors", "30", "--data-dir", ROOT.resolve("data").toString(), "--json");
+        assertEquals(0, holey.exitCode(), holey.err());
+        assertTrue(JSON.readTree(holey.out()).get("jobs").get(0).get("done").asBoolean(), holey.out());
+    }
 }
