@@ -60,10 +60,8 @@ final class RouteCommand implements Runnable {
         Torus torus = geometry.torus();
         SatId a = Flags.satellite("--from", from, torus);
         SatId b = Flags.satellite("--to", to, torus);
-        for (SatId end : List.of(a, b)) {
-            Flags.require(geometry.isUp(end), end == a ? "--from" : "--to", "a satellite that is up (slot " + end
-                    + " of the --tle shell is empty)", end);
-        }
+        Flags.require(geometry.isUp(a), "--from", "a satellite that is up (slot " + a + " of the --tle shell is empty)", from);
+        Flags.require(geometry.isUp(b), "--to", "a satellite that is up (slot " + b + " of the --tle shell is empty)", to);
         Flags.oneOf("--router", router, Routers.NAMES);
         Flags.require(Double.isFinite(timeS), "--time", "finite seconds", timeS);
         Router r = Routers.byName(router, geometry, routeOptions.toOptions());
