@@ -5,6 +5,10 @@ import io.spacecomp.orbit.shell.WalkerShell;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orekit.propagation.analytical.tle.TLE;
+import org.orekit.propagation.analytical.tle.TLEPropagator;
+import org.orekit.propagation.conversion.osc2mean.FixedPointConverter;
+import org.orekit.propagation.conversion.osc2mean.TLETheory;
 import org.orekit.time.AbsoluteDate;
 
 import java.nio.file.Files;
@@ -204,5 +208,36 @@ class TleCatalogueTest {
         Files.write(few, lines.subList(0, 3 * 5));
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> TleCatalogue.read(few).onlyShell());
         assertTrue(e2.getMessage().contains(few.toString()) && e2.getMessage().contains("no 9 satellites"), e2.getMessage());
+    }
+
+    @Test
+    void elementSetsOfDifferentEpochsAreReadAtOneEpoch() {
+        // as in a real catalogue, a third of the satellites have element sets 6 h and 1 day older
+        List<TleSatellite> original = TleReader.read(TleShellTest.resource12x12());
+        List<TleSatellite> mixed = new ArrayList<>();
+        for (TleSatellite s : original) {
+            if (s.index() % 3 == 0) {
+                mixed.add(s);
+                continue;
+            }
+            double back = s.index() % 3 == 1 ? -6 * 3600.0 : -86_400.0;
+            org.orekit.propagation.SpacecraftState state = TLEPropagator.selectExtrapolator(s.tle()).propagate(s.epoch().shiftedBy(back));
+            TLE older = TLE.stateToTLE(state, s.tle(), new FixedPointConverter(new TLETheory(s.tle())));
+            mixed.add(new TleSatellite(s.index(), s.name(), new TLE(older.getLine1(), older.getLine2(), OrekitData.utc())));
+        }
+        Collections.shuffle(mixed, new Random(8));
+        TleCatalogue cat = TleCatalogue.of("mixed epochs", mixed);
+        assertEquals(0.0, cat.epoch().durationFrom(EPOCH), 1e-6, "t = 0 at the latest epoch");
+        TleShell shell = cat.onlyShell();
+        assertEquals(new io.spacecomp.orbit.shell.Torus(12, 12), shell.torus());
+        assertTrue(cat.outliers().isEmpty(), cat.outliers().toString());
+        TleShell reference = TleCatalogue.read(TleShellTest.resource12x12()).onlyShell();
+        double worstKm = 0;
+        for (SatId id : WalkerShell.paperDefault(12, 12).satellites()) {
+            assertEquals(TleWriter.name(id), shell.satellite(id).orElseThrow().name());
+            worstKm = Math.max(worstKm, Vector3D.distance(shell.positionInertialKm(id, 600.0), reference.positionInertialKm(id, 600.0)));
+        }
+        // an older element set refitted from SGP4 and propagated back by SGP4 lands metres from the original
+        assertTrue(worstKm < 0.1, "positions agree within 100 m (7.6 m measured): " + worstKm + " km");
     }
 }
