@@ -31,7 +31,9 @@ import java.util.Optional;
  * ({@link #asGrid(Path, int, int)}, {@link #withGrid(int, int)}). Without one, {@link #torus()} and the
  * {@code SatId} methods throw {@link IllegalStateException}.
  *
- * <p>{@link #earthRadiusKm()} is the paper's spherical 6371 km. Propagators are built once per satellite
+ * <p>This class reads a grid strictly in file order; {@link TleCatalogue} infers the grid of a catalogue as
+ * it comes (any order, several shells, spares, holes). Ground stations stand on WGS84 ({@link #earthShape()});
+ * {@link #earthRadiusKm()} is the paper's spherical 6371 km, kept for the analytic twin. Propagators are built once per satellite
  * (≈ 0.25 s to read and set up 10,000); frame transforms once per instant (10,000 Earth-fixed positions:
  * ≈ 6 ms after JIT warm-up). Thread-safe.
  */
