@@ -97,10 +97,11 @@ final class RttCommand implements Runnable {
             geometry = shell;
             title = shell.toString();
         } else {
-            WalkerShell w = shellOptions.toShell();
-            geometry = new CircularOrbitGeometry(w);
+            WalkerShell walker = shellOptions.toShell();
+            geometry = new CircularOrbitGeometry(walker);
             title = String.format(Locale.ROOT, "Walker %d x %d (F = %d), i = %.1f deg, h = %.1f km, sphere %.0f km",
-                    w.planes(), w.satsPerPlane(), w.phasing(), w.inclinationDeg(), w.altitudeKm(), w.earthRadiusKm());
+                    walker.planes(), walker.satsPerPlane(), walker.phasing(), walker.inclinationDeg(), walker.altitudeKm(),
+                    walker.earthRadiusKm());
         }
         RttTiming timing = snapshot ? RttTiming.SNAPSHOT : RttTiming.TIME_DEPENDENT;
         PrintWriter w = spec.commandLine().getOut();
