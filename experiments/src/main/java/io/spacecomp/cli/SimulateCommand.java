@@ -145,8 +145,6 @@ final class SimulateCommand implements Runnable {
         if (!geometry.allUp()) {
             Flags.require(router.equals("shortest"), "--router", "shortest (the --tle shell has empty slots, satellites that are "
                     + "down; only the shortest-path router goes round them)", router);
-            Flags.require(reducer.equals("los"), "--reducer", "los (the --tle shell has empty slots; center and median "
-                    + "placement do not yet avoid them)", reducer);
         }
         Flags.oneOf("--allocator", allocator, Allocators.NAMES);
         Flags.oneOf("--reducer", reducer, List.of("los", "center", "median"));

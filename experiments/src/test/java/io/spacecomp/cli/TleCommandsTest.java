@@ -190,14 +190,23 @@ class TleCommandsTest {
         assertTrue(jb.get("done").asBoolean(), b.out());
         assertEquals(ja.get("result_total").asLong(), jb.get("result_total").asLong());
         assertEquals(ja.get("result_keys").asLong(), jb.get("result_keys").asLong());
-        // a shell with holes: only the shortest-path router and the LOS reducer, and the holes stay out
+        // a shell with holes: only the shortest-path router, and the holes stay out
         CliRun refused = CliRun.of("simulate", "--tle", EXAMPLE.toString(), "--shell", "1", "--aoi-min", "3", "--aoi-max", "17",
                 "--collectors", "30");
         assertEquals(2, refused.exitCode());
         assertTrue(refused.err().contains("--router"), refused.err());
-        CliRun holey = CliRun.of("simulate", "--tle", EXAMPLE.toString(), "--shell", "1", "--router", "shortest", "--reducer", "los",
-                "--aoi-min", "3", "--aoi-max", "17", "--collectors", "30", "--data-dir", ROOT.resolve("data").toString(), "--json");
-        assertEquals(0, holey.exitCode(), holey.err());
-        assertTrue(JSON.readTree(holey.out()).get("jobs").get(0).get("done").asBoolean(), holey.out());
+        // (16,3), (15,9) and (5,14) of shell 1 are empty slots inside this AOI; the median reducer of this job
+        // falls on (16,3) on a full grid and must move
+        for (String reducer : List.of("los", "center", "median")) {
+            CliRun holey = CliRun.of("simulate", "--tle", EXAMPLE.toString(), "--shell", "1", "--router", "shortest", "--reducer",
+                    reducer, "--aoi-min", "3", "--aoi-max", "17", "--collectors", "30", "--data-dir", ROOT.resolve("data").toString(),
+                    "--json");
+            assertEquals(0, holey.exitCode(), holey.err());
+            JsonNode job = JSON.readTree(holey.out()).get("jobs").get(0);
+            assertTrue(job.get("done").asBoolean(), reducer + ": " + holey.out());
+            assertEquals(ja.get("result_total").asLong(), job.get("result_total").asLong());
+            String at = job.get("reducer").toString();
+            assertTrue(!List.of("[16,3]", "[15,9]", "[5,14]").contains(at), reducer + " reducer on an empty slot: " + at);
+        }
     }
 }
