@@ -6,7 +6,8 @@ import io.spacecomp.experiments.study.ScenarioJobs;
 import io.spacecomp.orbit.aoi.GridArea;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.shell.SatId;
-import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.placement.Allocators;
 import io.spacecomp.placement.CostKind;
 import io.spacecomp.placement.CostModel;
@@ -67,6 +68,9 @@ final class SimulateCommand implements Runnable {
 
     @Mixin
     JobTaskOptions jobTasks;
+
+    @Mixin
+    TleOptions tleOptions;
 
     @Option(names = "--aoi-min", defaultValue = "3", description = "Grid AOI: lowest sat and orb index (default: ${DEFAULT-VALUE}).")
     int aoiMin;
@@ -191,6 +195,11 @@ final class SimulateCommand implements Runnable {
         }
     }
 
+    /** The AOI without the empty slots of a TLE shell (satellites that are down collect nothing). */
+    private static List<SatId> upOnly(ConstellationGeometry geometry, List<SatId> aoi) {
+        return geometry.allUp() ? aoi : aoi.stream().filter(geometry::isUp).toList();
+    }
+
     @Override
     public void run() {
         Flags.require(jitterS >= 0 && jitterS <= 60, "--jitter", "seconds in [0, 60]", jitterS);
@@ -208,7 +217,7 @@ final class SimulateCommand implements Runnable {
         for (String flag : List.of("--planes", "--sats", "--inclination", "--altitude", "--phasing", "--earth-radius",
                 "--aoi-min", "--aoi-max", "--collectors", "--cost", "--seed", "--data-dir", "--data", "--max-collect-records",
                 "--los", "--timeout", "--link-rate", "--protect", "--polar-limit", "-ct", "-mt", "-cbt", "-rt", "--skip-map",
-                "-d")) {
+                "-d", "--tle", "--shell")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("invalid value for " + flag + ": not with --scenario (allowed: set it in "
                         + scenario + "; with a scenario only --allocator, --reducer, --router, --jobs, --jitter, --tasks, "
@@ -230,7 +239,12 @@ final class SimulateCommand implements Runnable {
 
     /** The jobs the flags describe: leopymr's grid AOI on a Walker shell, every job from the coordinator at t = 0. */
     private ScenarioJobs.Plan fromFlags(TaskRegistry tasks) {
-        WalkerShell shell = shellOptions.toShell();
+        ConstellationGeometry geometry = tleOptions.present() ? tleOptions.load(spec) : new CircularOrbitGeometry(shellOptions.toShell());
+        Torus torus = geometry.torus();
+        if (!geometry.allUp()) {
+            Flags.require(router.equals("shortest"), "--router", "shortest (the --tle shell has empty slots, satellites that are "
+                    + "down; only the shortest-path router goes round them)", router);
+        }
         Flags.oneOf("--allocator", allocator, Allocators.NAMES);
         Flags.oneOf("--reducer", reducer, List.of("los", "center", "median"));
         Flags.oneOf("--router", router, Routers.NAMES);
@@ -240,26 +254,29 @@ final class SimulateCommand implements Runnable {
         Flags.require(linkRate >= 0 && Double.isFinite(linkRate), "--link-rate", "bit/s >= 0", linkRate);
         List<SatId> aoi;
         try {
-            aoi = GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed);
+            aoi = upOnly(geometry, GridArea.shuffled(aoiMin, aoiMax, torus.satsPerPlane(), torus.planes(), seed));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid value for --" + e.getMessage());
         }
         Flags.require(collectors >= 1 && 2 * collectors <= aoi.size(), "--collectors",
                 "an integer in [1, " + aoi.size() / 2 + "] (half the " + aoi.size() + "-satellite AOI)", collectors);
-        SatId coordinator = los == null ? new SatId(1, 1) : Flags.satellite("--los", los, shell);
+        SatId coordinator = los == null ? new SatId(1, 1) : Flags.satellite("--los", los, torus);
+        Flags.require(geometry.isUp(coordinator), "--los", "a satellite that is up (" + coordinator + " is an empty slot of the --tle shell)",
+                coordinator);
         Path dir = dataDir != null ? dataDir : Home.dataDir();
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
         DataFiles files = new DataFiles(dir);
         JsonNode jobData = jobData(files);
         JobTasks named = jobTasks.named();
         named.check(tasks);
-        SimulationConfig config = new SimulationConfig(new CircularOrbitGeometry(shell), router, routeOptions.toOptions(),
+        SimulationConfig config = new SimulationConfig(geometry, router, routeOptions.toOptions(),
                 CostKind.parse(cost), CostModel.PAPER_DEFAULT, ProcessingModel.DEFAULT,
                 linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, tasks, seed,
                 jitterS, TraceSink.NONE);
         List<ScenarioJobs.Submission> submissions = new ArrayList<>();
         for (int j = 1; j <= jobs; j++) {
-            List<SatId> jobAoi = j == 1 ? aoi : GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed + j - 1);
+            List<SatId> jobAoi = j == 1 ? aoi : upOnly(geometry,
+                    GridArea.shuffled(aoiMin, aoiMax, torus.satsPerPlane(), torus.planes(), seed + j - 1));
             submissions.add(new ScenarioJobs.Submission(new JobSpec("job-" + j, collectors, jobAoi, allocator,
                     ReducerPlacement.parse(reducer).cliName(), named.collect(), named.map(), named.combine(), named.reduce(),
                     maxCollectRecords, jobData, timeoutS, seed + j - 1), coordinator, 0.0, null));

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 RouteStatsCommand.class,
                 AssignCommand.class,
                 RttCommand.class,
+                TleInfoCommand.class,
                 SimulateCommand.class,
                 BenchCommand.class,
                 ExperimentCommand.class,

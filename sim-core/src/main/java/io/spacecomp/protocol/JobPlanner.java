@@ -13,6 +13,7 @@ import io.spacecomp.routing.Router;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The coordinator's planning step (SPEC §5–6): the first k AOI satellites collect, the next k are
@@ -25,12 +26,19 @@ public final class JobPlanner {
     private final Router router;
     private final CostKind costKind;
     private final CostModel costModel;
+    private final Predicate<SatId> up;
 
     public JobPlanner(Torus torus, Router router, CostKind costKind, CostModel costModel) {
+        this(torus, router, costKind, costModel, id -> true);
+    }
+
+    /** A planner for a shell where some satellites are down: reducers are placed on satellites that are up. */
+    public JobPlanner(Torus torus, Router router, CostKind costKind, CostModel costModel, Predicate<SatId> up) {
         this.torus = torus;
         this.router = router;
         this.costKind = costKind;
         this.costModel = costModel;
+        this.up = up;
     }
 
     public Router router() {
@@ -72,7 +80,7 @@ public final class JobPlanner {
         boolean skipMap = spec.combineTask() != null && !spec.combineTask().isEmpty();
         List<SatId> reduceSources = skipMap ? collectors : mappers;
         SatId reducer = fixedReducer != null ? fixedReducer
-                : placement.place(reduceSources, los, torus, router, nowS, costKind, costModel);
+                : placement.place(reduceSources, los, torus, router, nowS, costKind, costModel, up);
         int reduceDistance = 0;
         for (SatId s : reduceSources) {
             reduceDistance += router.route(s, reducer, nowS).hopCount();

@@ -15,11 +15,13 @@ final class Links {
     private final ConstellationGeometry geometry;
     private final RouteOptions options;
     private final Torus torus;
+    private final boolean allUp;
 
     Links(ConstellationGeometry geometry, RouteOptions options) {
         this.geometry = geometry;
         this.options = options;
         this.torus = geometry.torus();
+        this.allUp = geometry.allUp();
     }
 
     Torus torus() {
@@ -37,8 +39,14 @@ final class Links {
         }
     }
 
-    /** Whether the hop from {@code from} across {@code d} may be taken at {@code tS}. */
+    /**
+     * Whether the hop from {@code from} across {@code d} may be taken at {@code tS}: both ends are up
+     * ({@link ConstellationGeometry#isUp}) and the polar rule allows it.
+     */
     boolean allowed(SatId from, Direction d, double tS) {
+        if (!allUp && (!geometry.isUp(from) || !geometry.isUp(torus.neighbour(from, d)))) {
+            return false;
+        }
         PolarProtection p = options.protection();
         if (!p.enabled() || !d.isCrossPlane()) {
             return true;

@@ -50,7 +50,7 @@ public final class Simulation {
         this.network = new IslNetwork(clock, config.geometry(), router, config.linkRate(),
                 config.routeOptions().perHopOverheadS(), jitter, config.maxJitterS(), config.trace());
         this.nodes = new SatelliteNode[torus.size()];
-        JobPlanner planner = new JobPlanner(torus, router, config.costKind(), config.costModel());
+        JobPlanner planner = new JobPlanner(torus, router, config.costKind(), config.costModel(), config.geometry()::isUp);
         this.services = new NodeServices(clock, network, config.tasks(), config.dataFiles(), planner, config.processing(),
                 config.trace(), this::record);
         network.attach(this::node);
