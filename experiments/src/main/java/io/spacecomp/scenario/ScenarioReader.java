@@ -189,7 +189,7 @@ public final class ScenarioReader {
             if (!Files.isRegularFile(p)) {
                 throw c.get("tle").error("'" + file + "' is not a file (resolved to " + p + ")");
             }
-            Integer shell = c.has("shell") ? c.integer("shell", 0, 100, null) : null;
+            Integer shell = c.has("shell") ? c.integer("shell", 1, 100, null) : null;
             return new ConstellationSpec.Tle(p, shell);
         }
         if (c.has("shell")) {
@@ -233,22 +233,26 @@ public final class ScenarioReader {
         }
         if (n.isArray()) {
             return new StationSpec(new StationSpec.Pool.Listed(stationList(g, StationSpec.PAPER.minElevationDeg())),
-                    StationSpec.PAPER.minElevationDeg());
+                    StationSpec.PAPER.minElevationDeg(), null);
         }
-        g.requireObject(List.of("cities", "stations", "min_elevation_deg"));
+        g.requireObject(List.of("cities", "stations", "min_elevation_deg", "max_gsl_km"));
         double mask = g.number("min_elevation_deg", 0, 90, StationSpec.PAPER.minElevationDeg());
+        Double cone = g.has("max_gsl_km") ? g.number("max_gsl_km", 1, 20_000, null) : null;
+        if (cone != null && g.has("min_elevation_deg")) {
+            throw g.get("max_gsl_km").error("give either max_gsl_km (the range cone) or min_elevation_deg (the mask), not both");
+        }
         if (g.has("cities") == g.has("stations")) {
             throw g.error("give exactly one of 'cities' or 'stations'");
         }
         if (g.has("stations")) {
-            return new StationSpec(new StationSpec.Pool.Listed(stationList(g.get("stations"), mask)), mask);
+            return new StationSpec(new StationSpec.Pool.Listed(stationList(g.get("stations"), mask)), mask, cone);
         }
         ScenarioNode c = g.get("cities").requireObject(List.of("min_population"));
         long pop = c.longValue("min_population", 1_000_000);
         if (pop < 1_000_000) {
             throw c.get("min_population").error(pop + " is below 1000000: the shipped list holds cities above one million people");
         }
-        return new StationSpec(new StationSpec.Pool.Cities(pop), mask);
+        return new StationSpec(new StationSpec.Pool.Cities(pop), mask, cone);
     }
 
     private static List<GroundStation> stationList(ScenarioNode list, double defaultMask) {

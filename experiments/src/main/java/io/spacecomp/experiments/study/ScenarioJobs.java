@@ -3,7 +3,7 @@ package io.spacecomp.experiments.study;
 import io.spacecomp.experiments.DrawRules;
 import io.spacecomp.experiments.JobScenario;
 import io.spacecomp.experiments.Seeds;
-import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.protocol.ProcessingModel;
@@ -57,13 +57,14 @@ public final class ScenarioJobs {
     public static Plan plan(Scenario s, Compare.Strategy strategy, int jobs, TaskRegistry tasks, Path defaultDataDir,
                             double maxJitterS) {
         s.job().tasks().check(tasks);
-        CircularOrbitGeometry geometry = StudyRunner.geometry(s);
+        ScenarioConstellation constellation = ScenarioConstellation.of(s);
+        ConstellationGeometry geometry = constellation.geometry();
         DrawRules rules = DrawRules.of(s);
         List<Submission> out = new ArrayList<>();
         TaskNames t = s.job().tasks();
         for (int j = 0; j < jobs; j++) {
             long seed = Seeds.derive(s.seed(), "simulate", 0, j);
-            JobScenario draw = JobScenario.draw(geometry, rules, j, seed);
+            JobScenario draw = JobScenario.draw(geometry, constellation.grid(), rules, j, seed);
             if (j == 0) {
                 rules = new DrawRules(rules.aoi(), rules.collectors(), rules.stations(), draw.epochS());
             }
