@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 AssignCommand.class,
                 RttCommand.class,
                 SimulateCommand.class,
+                FailuresCommand.class,
                 BenchCommand.class,
                 ExperimentCommand.class,
                 ReproduceCommand.class,

@@ -349,7 +349,9 @@ public final class SatelliteNode {
                 plan = services.planner().plan(spec, id, now);
             }
         } catch (RuntimeException e) {
-            publish(new JobOutcome(spec.jobId(), false, e.getMessage(), null, now, 0.0, id, null, List.of(), 0, 0));
+            String why = e instanceof UnroutableException u ? "satellite " + u.to() + " unreachable: " + e.getMessage()
+                    : e.getMessage();
+            publish(new JobOutcome(spec.jobId(), false, why, null, now, 0.0, id, null, List.of(), 0, 0));
             expireAfterDeadline(spec.jobId(), now + spec.timeoutS());
             return 0.0;
         }
