@@ -51,9 +51,10 @@ public final class JobPlanner {
     }
 
     /**
-     * Plans with a view of which satellites are usable now (null: all): the reducer goes to the first usable
-     * satellite nearest the placement rule's choice ({@link #nextReducer}), and hop totals of paths that
-     * faults block count the torus distance.
+     * Plans with a view of which satellites are usable now (null: all): a collector-mapper pair that faults
+     * keep apart costs {@link RouteCosts#UNROUTABLE_COST}, the reducer goes to the first usable satellite
+     * nearest the placement rule's choice ({@link #nextReducer}), and hop totals of paths that faults block
+     * count the torus distance.
      *
      * @throws IllegalArgumentException naming the field when the job cannot be planned
      */
@@ -75,7 +76,8 @@ public final class JobPlanner {
         int k = spec.collectors();
         List<SatId> collectors = spec.aoi().subList(0, k);
         List<SatId> candidates = spec.aoi().subList(k, 2 * k);
-        double[][] cost = RouteCosts.build(collectors, candidates, router, nowS, costKind, costModel);
+        double[][] cost = usable == null ? RouteCosts.build(collectors, candidates, router, nowS, costKind, costModel)
+                : RouteCosts.buildAround(collectors, candidates, router, nowS, costKind, costModel);
         Assignment assignment = allocator.assign(cost);
         List<JobPlan.Allocation> allocations = new ArrayList<>(k);
         List<SatId> mappers = new ArrayList<>(k);

@@ -52,6 +52,12 @@ public final class SatelliteNode {
     private final Queue<Runnable> inbox = new ArrayDeque<>();
     private boolean busy;
 
+    /**
+     * How long a satellite waits before it sends a re-planning job's result or loss report to its coordinator
+     * again, when the last try came back undeliverable (s); it tries until the job's deadline.
+     */
+    public static final double RESEND_S = 1.0;
+
     /** How long past a job's deadline a satellite keeps its marks of the job: late duplicates still meet them. */
     public static final double EXPIRY_GRACE_S = 5.0;
 
@@ -155,6 +161,21 @@ public final class SatelliteNode {
     /** A message this satellite sent could not reach {@code to}. */
     public void undeliverable(SatId to, Message message, String reason) {
         if (crashed) {
+            return;
+        }
+        if (message.meta().replans() && to.equals(message.meta().los()) && !to.equals(id)
+                && (message instanceof Message.ReduceResponse || message instanceof Message.PeerLost)) {
+            // the way to the coordinator may be blocked for a while (a crashed satellite on every minimal path)
+            if (services.clock().nowS() + RESEND_S < message.meta().deadlineS()) {
+                services.clock().schedule(RESEND_S, () -> {
+                    if (!crashed) {
+                        enqueue(() -> {
+                            send(to, message);
+                            return 0.0;
+                        });
+                    }
+                });
+            }
             return;
         }
         if (to.equals(message.meta().los()) && !to.equals(id)) {
