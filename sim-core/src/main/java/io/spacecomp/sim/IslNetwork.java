@@ -32,7 +32,8 @@ import java.util.function.Function;
  * <p>Faults, with the emulator's semantics: a try of a hop into a down satellite or over a down link, or a
  * lost try, is given up after the hop timeout and tried again; after the last try the message is
  * undeliverable, and the notice travels back hop by hop along the path it came (time passing; a notice
- * that meets a down link is lost) to its sender, whose {@link SatelliteNode#undeliverable} then runs. A
+ * that meets a down link is lost) to its sender, whose {@link SatelliteNode#undeliverable} then runs for the
+ * message's destination, the reason naming the hop that failed (the emulator names that hop's far end). A
  * duplicated hop delivers a second copy one hop time later; an extra delay holds the hop longer.
  */
 public final class IslNetwork implements Transport {
@@ -218,7 +219,8 @@ public final class IslNetwork implements Transport {
                 trace.emit(new TraceEvent(clock.nowS(), "undeliverable", e.message().jobId(), e.id(), e.message().action(),
                         TraceSink.sat(hop.from()), TraceSink.sat(hop.to()), null, e.bytes(), reason));
             }
-            back(e, hops, k - 1, hop.to(), reason);
+            // the notice names the message's destination (the reason names the hop that failed)
+            back(e, hops, k - 1, e.to(), reason);
         });
     }
 
