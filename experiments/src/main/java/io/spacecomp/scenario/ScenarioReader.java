@@ -285,7 +285,7 @@ public final class ScenarioReader {
             }
         }
         return new FaultPlan(schedule, random, f.integer("hop_attempts", 1, 20, FaultPlan.DEFAULT_HOP_ATTEMPTS),
-                f.number("hop_timeout_s", 1e-6, 3600, FaultPlan.DEFAULT_HOP_TIMEOUT_S));
+                f.number("hop_timeout_s", 0.001, 3600, FaultPlan.DEFAULT_HOP_TIMEOUT_S));
     }
 
     private static FaultEvent faultEvent(ScenarioNode e, int planes, int sats) {
@@ -298,7 +298,7 @@ public final class ScenarioReader {
             throw e.error("give exactly one of satellite, link, plane or partition");
         }
         double at = e.number("at_s", 0, MAX_FAULT_S, null);
-        double down = e.has("down_s") ? e.number("down_s", 1e-6, MAX_FAULT_S, null) : Double.POSITIVE_INFINITY;
+        double down = e.has("down_s") ? e.number("down_s", 0.001, MAX_FAULT_S, null) : Double.POSITIVE_INFINITY;
         boolean crash = e.bool("crash", false);
         Outage outage = crash ? Outage.CRASH : Outage.DOWN;
         if (e.has("crash") && (e.has("link") || e.has("partition"))) {
