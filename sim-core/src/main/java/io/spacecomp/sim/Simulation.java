@@ -50,6 +50,7 @@ public final class Simulation {
     private final FaultState faultState;
     private final FaultInjector injector;
     private double horizonS;
+    private double startS = Double.POSITIVE_INFINITY;
     private boolean ran;
 
     public Simulation(SimulationConfig config) {
@@ -164,6 +165,7 @@ public final class Simulation {
         node(los);
         submitted.add(spec.jobId());
         horizonS = Math.max(horizonS, atS + spec.timeoutS());
+        startS = Math.min(startS, atS);
         clock.schedule(Math.max(0.0, atS - clock.nowS()), () -> {
             if (!faultState.satelliteUp(los)) {
                 double now = clock.nowS();
@@ -187,9 +189,11 @@ public final class Simulation {
         }
         ran = true;
         FaultPlan plan = config.faults();
-        injector.schedule(plan.schedule());
+        // fault times count from the first job's submission (a scenario's jobs run at their epoch)
+        double start = Double.isInfinite(startS) ? 0.0 : startS;
+        injector.schedule(plan.schedule(), start);
         if (plan.random().crashes()) {
-            injector.scheduleRandomCrashes(plan.random(), faultStream(config.seed(), 4), horizonS);
+            injector.scheduleRandomCrashes(plan.random(), faultStream(config.seed(), 4), start, horizonS);
         }
         simulator.start();
         List<JobOutcome> out = new ArrayList<>();

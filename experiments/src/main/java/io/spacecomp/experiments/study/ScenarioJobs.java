@@ -69,6 +69,12 @@ public final class ScenarioJobs {
             }
             List<SatId> aoi = new ArrayList<>(draw.collectors());
             aoi.addAll(draw.candidates());
+            // the area's other satellites at the job's time, in node order: spares a re-planning job moves work to
+            for (SatId sat : rules.aoi().box().satellitesInside(geometry, draw.epochS(), draw.pass())) {
+                if (!aoi.contains(sat)) {
+                    aoi.add(sat);
+                }
+            }
             JobSpec spec = new JobSpec("job-" + (j + 1), draw.k(), aoi, strategy.allocator(), strategy.reducer(), t.collect(),
                     t.map(), t.combine(), t.reduce(), s.job().maxCollectRecords(), s.job().data(), s.job().timeoutS(),
                     Seeds.stream(seed, 1), s.job().onFailure());

@@ -5,8 +5,8 @@ import io.spacecomp.orbit.shell.SatId;
 import java.util.List;
 
 /**
- * One scheduled fault: what goes down, when ({@code atS}, virtual seconds) and for how long ({@code downS};
- * infinite for good).
+ * One scheduled fault: what goes down, when ({@code atS}, virtual seconds after the run's first job is
+ * submitted) and for how long ({@code downS}; infinite for good).
  */
 public sealed interface FaultEvent {
 

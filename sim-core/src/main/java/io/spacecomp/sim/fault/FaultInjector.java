@@ -37,19 +37,22 @@ public final class FaultInjector {
         this.listener = listener;
     }
 
-    /** Schedules every event; throws naming the event when it does not fit the shell. */
-    public void schedule(List<FaultEvent> events) {
+    /**
+     * Schedules every event, its {@code atS} counted from {@code startS} (the run's first job); throws naming
+     * the event when it does not fit the shell.
+     */
+    public void schedule(List<FaultEvent> events, double startS) {
         for (FaultEvent e : events) {
-            schedule(e);
+            schedule(e, startS);
         }
     }
 
-    private void schedule(FaultEvent e) {
+    private void schedule(FaultEvent e, double startS) {
         if (e instanceof FaultEvent.SatelliteDown s) {
             for (SatId sat : s.satellites()) {
                 inside(sat);
             }
-            at(e.atS(), () -> satellites(s.satellites(), s.outage(), true), e.downS(),
+            at(startS + e.atS(), () -> satellites(s.satellites(), s.outage(), true), e.downS(),
                     () -> satellites(s.satellites(), s.outage(), false));
         } else if (e instanceof FaultEvent.PlaneDown p) {
             if (p.plane() > torus.planes()) {
@@ -59,17 +62,17 @@ public final class FaultInjector {
             for (int s = 1; s <= torus.satsPerPlane(); s++) {
                 sats.add(new SatId(s, p.plane()));
             }
-            at(e.atS(), () -> satellites(sats, p.outage(), true), e.downS(), () -> satellites(sats, p.outage(), false));
+            at(startS + e.atS(), () -> satellites(sats, p.outage(), true), e.downS(), () -> satellites(sats, p.outage(), false));
         } else if (e instanceof FaultEvent.LinkDown l) {
             for (LinkId id : l.links()) {
                 inside(id.a());
                 inside(id.b());
                 state.direction(id.a(), id.b());
             }
-            at(e.atS(), () -> links(l.links(), true), e.downS(), () -> links(l.links(), false));
+            at(startS + e.atS(), () -> links(l.links(), true), e.downS(), () -> links(l.links(), false));
         } else if (e instanceof FaultEvent.Partition p) {
             List<LinkId> cut = cut(p.planes());
-            at(e.atS(), () -> {
+            at(startS + e.atS(), () -> {
                 listener.changed("partition " + p.planes() + " from the other planes", true);
                 cut.forEach(l -> state.link(l.a(), l.b(), true));
             }, e.downS(), () -> {
@@ -82,16 +85,16 @@ public final class FaultInjector {
     }
 
     /**
-     * Draws every satellite's crashes up to {@code horizonS} now, satellite by satellite in node order, from
-     * {@code stream} alone: crash times do not depend on anything else the run draws.
+     * Draws every satellite's crashes from {@code startS} up to {@code horizonS} now, satellite by satellite in
+     * node order, from {@code stream} alone: crash times do not depend on anything else the run draws.
      */
-    public void scheduleRandomCrashes(RandomFaults random, RandomStream stream, double horizonS) {
+    public void scheduleRandomCrashes(RandomFaults random, RandomStream stream, double startS, double horizonS) {
         if (!random.crashes()) {
             return;
         }
         for (int node = 1; node <= torus.size(); node++) {
             SatId sat = SatId.fromNode(node, torus.satsPerPlane());
-            double t = exponential(stream, random.satelliteMtbfS());
+            double t = startS + exponential(stream, random.satelliteMtbfS());
             while (t < horizonS) {
                 double repair = random.repairS();
                 at(t, () -> satellites(List.of(sat), Outage.CRASH, true), repair > 0 ? repair : Double.MIN_VALUE,
