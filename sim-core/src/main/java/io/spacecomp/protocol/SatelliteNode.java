@@ -440,6 +440,7 @@ public final class SatelliteNode {
             return; // over, stale news, or already moved
         }
         c.lost.add(sat);
+        int movesBefore = c.replans.size();
         int k = c.collectors.length;
         boolean[] restart = new boolean[k];
         boolean newReducer = false;
@@ -478,7 +479,9 @@ public final class SatelliteNode {
             newReducer = true;
             java.util.Arrays.fill(restart, true);
         }
-        trace("job_replanned", jobId, null, null, id, null, c.replans.get(c.replans.size() - 1).toString());
+        for (Replan r : c.replans.subList(movesBefore, c.replans.size())) {
+            trace("job_replanned", jobId, null, null, id, null, r.toString());
+        }
         if (newReducer) {
             JobMeta m = c.meta.withDataId(0);
             if (m.reducer().equals(id)) {
