@@ -24,10 +24,6 @@ final class Links {
         this.state = state;
     }
 
-    LinkState state() {
-        return state;
-    }
-
     /** Whether some satellite or link is down now. */
     boolean faulty() {
         return state.anyDown();
