@@ -12,6 +12,8 @@ import io.spacecomp.placement.Allocators;
 import io.spacecomp.placement.CostKind;
 import io.spacecomp.placement.CostModel;
 import io.spacecomp.placement.ReducerPlacement;
+import io.spacecomp.orbit.shell.Torus;
+import io.spacecomp.protocol.FailurePolicy;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.protocol.ProcessingModel;
@@ -19,6 +21,7 @@ import io.spacecomp.routing.Routers;
 import io.spacecomp.scenario.Compare;
 import io.spacecomp.scenario.Scenario;
 import io.spacecomp.scenario.ScenarioFile;
+import io.spacecomp.scenario.ScenarioReader;
 import io.spacecomp.sim.LinkRate;
 import io.spacecomp.sim.Simulation;
 import io.spacecomp.sim.SimulationConfig;
@@ -140,6 +143,14 @@ final class SimulateCommand implements Runnable {
             description = "Run the jobs a scenario file describes (its shell, area, stations, job, cost and first strategy).")
     Path scenario;
 
+    @Option(names = "--faults", paramLabel = "FILE",
+            description = "Inject the faults of the 'faults:' section of a YAML file (a scenario file or just that section).")
+    Path faults;
+
+    @Option(names = "--on-failure", paramLabel = "POLICY",
+            description = "What a job does when a satellite working for it is lost: fail or replan (default: fail, or the scenario's job.on_failure).")
+    String onFailure;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -206,9 +217,30 @@ final class SimulateCommand implements Runnable {
         Flags.require(jobs >= 1 && jobs <= 10_000, "--jobs", "an integer in [1, 10000]", jobs);
         Flags.require(resultDir == null || !Files.exists(resultDir) || Files.isDirectory(resultDir), "--result-dir",
                 "a directory (created when missing)", resultDir);
+        if (onFailure != null) {
+            Flags.oneOf("--on-failure", onFailure, FailurePolicy.NAMES);
+        }
+        if (faults != null) {
+            Flags.require(Files.isRegularFile(faults), "--faults", "a YAML file with a 'faults:' section", faults);
+        }
         TaskRegistry tasks = taskJars.load().registry();
         ScenarioJobs.Plan plan = scenario != null ? fromScenario(tasks) : fromFlags(tasks);
-        execute(plan);
+        execute(withFailureOptions(plan));
+    }
+
+    /** The plan with --faults and --on-failure applied over what it had. */
+    private ScenarioJobs.Plan withFailureOptions(ScenarioJobs.Plan plan) {
+        SimulationConfig config = plan.config();
+        if (faults != null) {
+            Torus torus = config.geometry().torus();
+            config = config.withFaults(ScenarioReader.readFaults(faults, torus.planes(), torus.satsPerPlane()));
+        }
+        List<ScenarioJobs.Submission> jobs = new ArrayList<>();
+        for (ScenarioJobs.Submission sub : plan.jobs()) {
+            JobSpec spec = onFailure == null ? sub.spec() : sub.spec().withOnFailure(FailurePolicy.parse(onFailure));
+            jobs.add(new ScenarioJobs.Submission(spec, sub.los(), sub.atS(), sub.draw()));
+        }
+        return new ScenarioJobs.Plan(config, jobs);
     }
 
     /** The jobs a scenario file describes; flags that the file sets are refused, not silently overridden. */
@@ -221,7 +253,7 @@ final class SimulateCommand implements Runnable {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("invalid value for " + flag + ": not with --scenario (allowed: set it in "
                         + scenario + "; with a scenario only --allocator, --reducer, --router, --jobs, --jitter, --tasks, "
-                        + "--result, --result-dir, --trace and --json apply)");
+                        + "--result, --result-dir, --faults, --on-failure, --trace and --json apply)");
             }
         }
         ScenarioFile file = StudyCommandSupport.read(scenario);
@@ -317,6 +349,11 @@ final class SimulateCommand implements Runnable {
             row.put("done", o.done());
             if (!o.done()) {
                 row.put("error", o.error());
+            }
+            if (!o.replans().isEmpty()) {
+                List<String> moves = new ArrayList<>();
+                o.replans().forEach(r -> moves.add(r.toString()));
+                row.put("replans", moves);
             }
             ScenarioJobs.Submission sub = byId.get(o.jobId());
             if (sub != null && sub.draw() != null) {

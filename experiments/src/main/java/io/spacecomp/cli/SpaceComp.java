@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 RttCommand.class,
                 TleInfoCommand.class,
                 SimulateCommand.class,
+                FailuresCommand.class,
                 BenchCommand.class,
                 ExperimentCommand.class,
                 ReproduceCommand.class,

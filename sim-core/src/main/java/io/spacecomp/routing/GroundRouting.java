@@ -72,7 +72,7 @@ public final class GroundRouting {
         for (VisibleSatellite v : downs) {
             exits.put(v.sat(), v);
         }
-        Links links = new Links(geometry, options);
+        Links links = new Links(geometry, options, LinkState.ALL_UP);
         TimeDependentDijkstra.Result r = new TimeDependentDijkstra(links, TimeDependentDijkstra.Order.DISTANCE)
                 .search(starts, sat -> exits.containsKey(sat) ? exits.get(sat).rangeKm() : -1.0);
         if (r == null) {

@@ -70,15 +70,21 @@ public final class ScenarioJobs {
             }
             List<SatId> aoi = new ArrayList<>(draw.collectors());
             aoi.addAll(draw.candidates());
+            // the area's other satellites at the job's time, in node order: spares a re-planning job moves work to
+            for (SatId sat : rules.aoi().box().satellitesInside(geometry, draw.epochS(), draw.pass())) {
+                if (!aoi.contains(sat)) {
+                    aoi.add(sat);
+                }
+            }
             JobSpec spec = new JobSpec("job-" + (j + 1), draw.k(), aoi, strategy.allocator(), strategy.reducer(), t.collect(),
                     t.map(), t.combine(), t.reduce(), s.job().maxCollectRecords(), s.job().data(), s.job().timeoutS(),
-                    Seeds.stream(seed, 1));
+                    Seeds.stream(seed, 1), s.job().onFailure());
             out.add(new Submission(spec, draw.los(), draw.epochS(), draw));
         }
         DataFiles data = new DataFiles(s.dataDir() != null ? s.dataDir() : defaultDataDir);
         SimulationConfig config = new SimulationConfig(geometry, strategy.router(), s.routing(), s.compare().costKind(),
                 s.cost().model(), ProcessingModel.DEFAULT, new LinkRate(s.cost().model().linkBudget(), 0.0), data, tasks,
-                s.seed(), maxJitterS, TraceSink.NONE);
+                s.seed(), maxJitterS, TraceSink.NONE, s.faults());
         return new Plan(config, out);
     }
 }

@@ -79,12 +79,13 @@ public final class StudyRunner {
                          Compare.Strategy st, long runSeed) {
         CostModel model = s.cost().model();
         SimulationConfig config = new SimulationConfig(geometry, st.router(), s.routing(), s.compare().costKind(), model,
-                ProcessingModel.DEFAULT, new LinkRate(model.linkBudget(), 0.0), data, tasks, runSeed, 0.0, TraceSink.NONE);
+                ProcessingModel.DEFAULT, new LinkRate(model.linkBudget(), 0.0), data, tasks, runSeed, 0.0, TraceSink.NONE,
+                s.faults());
         Simulation sim = new Simulation(config);
         TaskNames t = s.job().tasks();
         JobSpec spec = new JobSpec("run" + draw.run() + "-" + st.label(), draw.k(), aoi, st.allocator(), st.reducer(),
                 t.collect(), t.map(), t.combine(), t.reduce(), s.job().maxCollectRecords(), s.job().data(),
-                s.job().timeoutS(), Seeds.stream(runSeed, 1));
+                s.job().timeoutS(), Seeds.stream(runSeed, 1), s.job().onFailure());
         sim.submit(spec, draw.los(), draw.epochS());
         JobOutcome o = sim.run().get(0);
         Map<StudyMetric, Double> values = new EnumMap<>(StudyMetric.class);
