@@ -16,6 +16,19 @@ final class Flags {
         return id;
     }
 
+    /** Parses a "sat,orb" flag and checks it lies inside the torus. */
+    static io.spacecomp.orbit.shell.SatId satellite(String flag, String text, io.spacecomp.orbit.shell.Torus torus) {
+        io.spacecomp.orbit.shell.SatId id;
+        try {
+            id = io.spacecomp.orbit.shell.SatId.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value for " + flag + ": " + e.getMessage());
+        }
+        require(id.sat() <= torus.satsPerPlane() && id.orb() <= torus.planes(), flag,
+                "sat in [1, " + torus.satsPerPlane() + "], orb in [1, " + torus.planes() + "]", text);
+        return id;
+    }
+
     private Flags() {
     }
 

@@ -1,8 +1,9 @@
 package io.spacecomp.cli;
 
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.orbit.shell.SatId;
-import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.routing.Hop;
 import io.spacecomp.routing.Path;
 import io.spacecomp.routing.Router;
@@ -30,6 +31,9 @@ final class RouteCommand implements Runnable {
     @Mixin
     RouteOptionsMixin routeOptions;
 
+    @Mixin
+    TleOptions tleOptions;
+
     @Option(names = "--from", required = true, paramLabel = "SAT,ORB", description = "Source satellite, e.g. 3,7.")
     String from;
 
@@ -52,12 +56,15 @@ final class RouteCommand implements Runnable {
 
     @Override
     public void run() {
-        WalkerShell shell = shellOptions.toShell();
-        SatId a = Flags.satellite("--from", from, shell);
-        SatId b = Flags.satellite("--to", to, shell);
+        ConstellationGeometry geometry = tleOptions.present() ? tleOptions.load(spec) : new CircularOrbitGeometry(shellOptions.toShell());
+        Torus torus = geometry.torus();
+        SatId a = Flags.satellite("--from", from, torus);
+        SatId b = Flags.satellite("--to", to, torus);
+        Flags.require(geometry.isUp(a), "--from", "a satellite that is up (slot " + a + " of the --tle shell is empty)", from);
+        Flags.require(geometry.isUp(b), "--to", "a satellite that is up (slot " + b + " of the --tle shell is empty)", to);
         Flags.oneOf("--router", router, Routers.NAMES);
         Flags.require(Double.isFinite(timeS), "--time", "finite seconds", timeS);
-        Router r = Routers.byName(router, new CircularOrbitGeometry(shell), routeOptions.toOptions());
+        Router r = Routers.byName(router, geometry, routeOptions.toOptions());
         PrintWriter w = spec.commandLine().getOut();
         Path p;
         try {
@@ -65,6 +72,18 @@ final class RouteCommand implements Runnable {
         } catch (UnroutableException e) {
             spec.commandLine().getErr().println("unroutable: " + e.getMessage());
             throw new CommandLine.ExecutionException(spec.commandLine(), e.getMessage(), e);
+        } catch (IllegalStateException e) { // a minimal-hop router stepped onto an empty slot
+            String msg = e.getMessage() + "; --router shortest goes round the holes of a --tle shell";
+            spec.commandLine().getErr().println("unroutable: " + msg);
+            throw new CommandLine.ExecutionException(spec.commandLine(), msg, e);
+        }
+        for (SatId s : p.satellites()) {
+            if (!geometry.isUp(s)) {
+                String msg = r.name() + " routes through " + s + ", an empty slot of the --tle shell (a satellite that is down); "
+                        + "--router shortest goes round the holes";
+                spec.commandLine().getErr().println("unroutable: " + msg);
+                throw new CommandLine.ExecutionException(spec.commandLine(), msg);
+            }
         }
         if (json) {
             List<int[]> path = new ArrayList<>();

@@ -6,11 +6,14 @@ import io.spacecomp.experiments.study.ScenarioJobs;
 import io.spacecomp.orbit.aoi.GridArea;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.shell.SatId;
-import io.spacecomp.orbit.shell.WalkerShell;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.placement.Allocators;
 import io.spacecomp.placement.CostKind;
 import io.spacecomp.placement.CostModel;
 import io.spacecomp.placement.ReducerPlacement;
+import io.spacecomp.orbit.shell.Torus;
+import io.spacecomp.protocol.FailurePolicy;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.protocol.ProcessingModel;
@@ -18,6 +21,7 @@ import io.spacecomp.routing.Routers;
 import io.spacecomp.scenario.Compare;
 import io.spacecomp.scenario.Scenario;
 import io.spacecomp.scenario.ScenarioFile;
+import io.spacecomp.scenario.ScenarioReader;
 import io.spacecomp.sim.LinkRate;
 import io.spacecomp.sim.Simulation;
 import io.spacecomp.sim.SimulationConfig;
@@ -67,6 +71,9 @@ final class SimulateCommand implements Runnable {
 
     @Mixin
     JobTaskOptions jobTasks;
+
+    @Mixin
+    TleOptions tleOptions;
 
     @Option(names = "--aoi-min", defaultValue = "3", description = "Grid AOI: lowest sat and orb index (default: ${DEFAULT-VALUE}).")
     int aoiMin;
@@ -136,6 +143,14 @@ final class SimulateCommand implements Runnable {
             description = "Run the jobs a scenario file describes (its shell, area, stations, job, cost and first strategy).")
     Path scenario;
 
+    @Option(names = "--faults", paramLabel = "FILE",
+            description = "Inject the faults of the 'faults:' section of a YAML file (a scenario file or just that section).")
+    Path faults;
+
+    @Option(names = "--on-failure", paramLabel = "POLICY",
+            description = "What a job does when a satellite working for it is lost: fail or replan (default: fail, or the scenario's job.on_failure).")
+    String onFailure;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -191,15 +206,41 @@ final class SimulateCommand implements Runnable {
         }
     }
 
+    /** The AOI without the empty slots of a TLE shell (satellites that are down collect nothing). */
+    private static List<SatId> upOnly(ConstellationGeometry geometry, List<SatId> aoi) {
+        return geometry.allUp() ? aoi : aoi.stream().filter(geometry::isUp).toList();
+    }
+
     @Override
     public void run() {
         Flags.require(jitterS >= 0 && jitterS <= 60, "--jitter", "seconds in [0, 60]", jitterS);
         Flags.require(jobs >= 1 && jobs <= 10_000, "--jobs", "an integer in [1, 10000]", jobs);
         Flags.require(resultDir == null || !Files.exists(resultDir) || Files.isDirectory(resultDir), "--result-dir",
                 "a directory (created when missing)", resultDir);
+        if (onFailure != null) {
+            Flags.oneOf("--on-failure", onFailure, FailurePolicy.NAMES);
+        }
+        if (faults != null) {
+            Flags.require(Files.isRegularFile(faults), "--faults", "a YAML file with a 'faults:' section", faults);
+        }
         TaskRegistry tasks = taskJars.load().registry();
         ScenarioJobs.Plan plan = scenario != null ? fromScenario(tasks) : fromFlags(tasks);
-        execute(plan);
+        execute(withFailureOptions(plan));
+    }
+
+    /** The plan with --faults and --on-failure applied over what it had. */
+    private ScenarioJobs.Plan withFailureOptions(ScenarioJobs.Plan plan) {
+        SimulationConfig config = plan.config();
+        if (faults != null) {
+            Torus torus = config.geometry().torus();
+            config = config.withFaults(ScenarioReader.readFaults(faults, torus.planes(), torus.satsPerPlane()));
+        }
+        List<ScenarioJobs.Submission> jobs = new ArrayList<>();
+        for (ScenarioJobs.Submission sub : plan.jobs()) {
+            JobSpec spec = onFailure == null ? sub.spec() : sub.spec().withOnFailure(FailurePolicy.parse(onFailure));
+            jobs.add(new ScenarioJobs.Submission(spec, sub.los(), sub.atS(), sub.draw()));
+        }
+        return new ScenarioJobs.Plan(config, jobs);
     }
 
     /** The jobs a scenario file describes; flags that the file sets are refused, not silently overridden. */
@@ -208,11 +249,11 @@ final class SimulateCommand implements Runnable {
         for (String flag : List.of("--planes", "--sats", "--inclination", "--altitude", "--phasing", "--earth-radius",
                 "--aoi-min", "--aoi-max", "--collectors", "--cost", "--seed", "--data-dir", "--data", "--max-collect-records",
                 "--los", "--timeout", "--link-rate", "--protect", "--polar-limit", "-ct", "-mt", "-cbt", "-rt", "--skip-map",
-                "-d")) {
+                "-d", "--tle", "--shell")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("invalid value for " + flag + ": not with --scenario (allowed: set it in "
                         + scenario + "; with a scenario only --allocator, --reducer, --router, --jobs, --jitter, --tasks, "
-                        + "--result, --result-dir, --trace and --json apply)");
+                        + "--result, --result-dir, --faults, --on-failure, --trace and --json apply)");
             }
         }
         ScenarioFile file = StudyCommandSupport.read(scenario);
@@ -230,7 +271,12 @@ final class SimulateCommand implements Runnable {
 
     /** The jobs the flags describe: leopymr's grid AOI on a Walker shell, every job from the coordinator at t = 0. */
     private ScenarioJobs.Plan fromFlags(TaskRegistry tasks) {
-        WalkerShell shell = shellOptions.toShell();
+        ConstellationGeometry geometry = tleOptions.present() ? tleOptions.load(spec) : new CircularOrbitGeometry(shellOptions.toShell());
+        Torus torus = geometry.torus();
+        if (!geometry.allUp()) {
+            Flags.require(router.equals("shortest"), "--router", "shortest (the --tle shell has empty slots, satellites that are "
+                    + "down; only the shortest-path router goes round them)", router);
+        }
         Flags.oneOf("--allocator", allocator, Allocators.NAMES);
         Flags.oneOf("--reducer", reducer, List.of("los", "center", "median"));
         Flags.oneOf("--router", router, Routers.NAMES);
@@ -240,26 +286,29 @@ final class SimulateCommand implements Runnable {
         Flags.require(linkRate >= 0 && Double.isFinite(linkRate), "--link-rate", "bit/s >= 0", linkRate);
         List<SatId> aoi;
         try {
-            aoi = GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed);
+            aoi = upOnly(geometry, GridArea.shuffled(aoiMin, aoiMax, torus.satsPerPlane(), torus.planes(), seed));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid value for --" + e.getMessage());
         }
         Flags.require(collectors >= 1 && 2 * collectors <= aoi.size(), "--collectors",
                 "an integer in [1, " + aoi.size() / 2 + "] (half the " + aoi.size() + "-satellite AOI)", collectors);
-        SatId coordinator = los == null ? new SatId(1, 1) : Flags.satellite("--los", los, shell);
+        SatId coordinator = los == null ? new SatId(1, 1) : Flags.satellite("--los", los, torus);
+        Flags.require(geometry.isUp(coordinator), "--los", "a satellite that is up (" + coordinator + " is an empty slot of the --tle shell)",
+                coordinator);
         Path dir = dataDir != null ? dataDir : Home.dataDir();
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
         DataFiles files = new DataFiles(dir);
         JsonNode jobData = jobData(files);
         JobTasks named = jobTasks.named();
         named.check(tasks);
-        SimulationConfig config = new SimulationConfig(new CircularOrbitGeometry(shell), router, routeOptions.toOptions(),
+        SimulationConfig config = new SimulationConfig(geometry, router, routeOptions.toOptions(),
                 CostKind.parse(cost), CostModel.PAPER_DEFAULT, ProcessingModel.DEFAULT,
                 linkRate > 0 ? LinkRate.fixed(linkRate) : LinkRate.PAPER_BUDGET, files, tasks, seed,
                 jitterS, TraceSink.NONE);
         List<ScenarioJobs.Submission> submissions = new ArrayList<>();
         for (int j = 1; j <= jobs; j++) {
-            List<SatId> jobAoi = j == 1 ? aoi : GridArea.shuffled(aoiMin, aoiMax, shell.satsPerPlane(), shell.planes(), seed + j - 1);
+            List<SatId> jobAoi = j == 1 ? aoi : upOnly(geometry,
+                    GridArea.shuffled(aoiMin, aoiMax, torus.satsPerPlane(), torus.planes(), seed + j - 1));
             submissions.add(new ScenarioJobs.Submission(new JobSpec("job-" + j, collectors, jobAoi, allocator,
                     ReducerPlacement.parse(reducer).cliName(), named.collect(), named.map(), named.combine(), named.reduce(),
                     maxCollectRecords, jobData, timeoutS, seed + j - 1), coordinator, 0.0, null));
@@ -300,6 +349,11 @@ final class SimulateCommand implements Runnable {
             row.put("done", o.done());
             if (!o.done()) {
                 row.put("error", o.error());
+            }
+            if (!o.replans().isEmpty()) {
+                List<String> moves = new ArrayList<>();
+                o.replans().forEach(r -> moves.add(r.toString()));
+                row.put("replans", moves);
             }
             ScenarioJobs.Submission sub = byId.get(o.jobId());
             if (sub != null && sub.draw() != null) {

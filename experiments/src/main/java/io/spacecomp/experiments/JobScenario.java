@@ -2,6 +2,7 @@ package io.spacecomp.experiments;
 
 import io.spacecomp.orbit.aoi.Pass;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.ground.Cities;
 import io.spacecomp.orbit.ground.City;
 import io.spacecomp.orbit.ground.GroundStation;
@@ -61,6 +62,14 @@ public record JobScenario(WalkerShell shell, int run, long runSeed, double epoch
      * that sees a satellite (redrawn until one does).
      */
     public static JobScenario draw(CircularOrbitGeometry geometry, DrawRules rules, int run, long runSeed) {
+        return draw(geometry, geometry.shell(), rules, run, runSeed);
+    }
+
+    /**
+     * Draws over any geometry (an analytic shell, or a TLE catalogue's shell: its empty slots are never drawn);
+     * {@code shell} is the grid as the CSV describes it.
+     */
+    public static JobScenario draw(ConstellationGeometry geometry, WalkerShell shell, DrawRules rules, int run, long runSeed) {
         SplittableRandom rnd = new SplittableRandom(runSeed);
         Pass pass = rules.aoi().pass().passOfRun(run);
         double epochS = 0;
@@ -71,7 +80,7 @@ public record JobScenario(WalkerShell shell, int run, long runSeed, double epoch
             aoi = rules.aoi().box().satellitesInside(geometry, epochS, pass);
         }
         if (!enough(aoi.size(), rules)) {
-            throw new IllegalArgumentException("a " + geometry.shell().planes() + " x " + geometry.shell().satsPerPlane()
+            throw new IllegalArgumentException("a " + shell.planes() + " x " + shell.satsPerPlane()
                     + " shell " + (rules.epochS() == null ? "never has" : "does not have, at t = " + rules.epochS() + " s,")
                     + " enough " + pass.name().toLowerCase(java.util.Locale.ROOT) + " satellites over the AOI for "
                     + rules.collectors().text() + " collectors and as many mappers; use more planes or a larger area");
@@ -101,15 +110,17 @@ public record JobScenario(WalkerShell shell, int run, long runSeed, double epoch
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
             int pick = rnd.nextInt(stations.size());
             GroundStation station = stations.get(pick);
-            Optional<VisibleSatellite> los = Visibility.lineOfSight(geometry, station, epochS);
+            Optional<VisibleSatellite> los = rules.stations().maxGslKm() == null
+                    ? Visibility.lineOfSight(geometry, station, epochS)
+                    : Visibility.lineOfSight(geometry, station, rules.stations().link(station), epochS);
             if (los.isPresent()) {
-                return new JobScenario(geometry.shell(), run, runSeed, epochS, pass, aoi.size(),
+                return new JobScenario(shell, run, runSeed, epochS, pass, aoi.size(),
                         shuffled.subList(0, k), shuffled.subList(k, 2 * k), station, names.get(pick), los.get().sat(),
                         los.get().elevationDeg());
             }
         }
         throw new IllegalArgumentException("no ground station of the pool sees a satellite above its elevation mask in a "
-                + geometry.shell().planes() + "-plane shell at t = " + epochS + " s; use more planes or other stations");
+                + shell.planes() + "-plane shell at t = " + epochS + " s; use more planes or other stations");
     }
 
     /** Whether an AOI of {@code n} satellites holds k collectors and k candidate mappers (and at least 2). */

@@ -126,7 +126,7 @@ public final class PaperExperiments {
             out.add(new Scenario(template.name(), template.description(), template.experiment(), template.seed(),
                     template.runs(), new ConstellationSpec.Walker(nn), template.aoi(), template.groundStations(), template.job(),
                     template.cost(), template.compare(), template.routing(), template.dataDir(), template.sweep(),
-                    template.quickRuns(), template.quickSweep(), template.tree()));
+                    template.quickRuns(), template.quickSweep(), template.tree(), template.faults()));
         }
         return out;
     }

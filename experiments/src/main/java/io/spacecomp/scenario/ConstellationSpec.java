@@ -27,7 +27,7 @@ public sealed interface ConstellationSpec {
      * One shell of a TLE catalogue.
      *
      * @param file  the catalogue (resolved against the scenario file's folder)
-     * @param shell which shell of the catalogue, 0-based, by size (0 = the largest); null for the only one
+     * @param shell which shell of the catalogue, 1-based as {@code tle-info} numbers them; null for its only one
      */
     record Tle(Path file, Integer shell) implements ConstellationSpec {
         @Override

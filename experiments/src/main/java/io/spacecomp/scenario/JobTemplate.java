@@ -1,6 +1,7 @@
 package io.spacecomp.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spacecomp.protocol.FailurePolicy;
 
 /**
  * What every job of a scenario is, before a run draws its satellites.
@@ -13,12 +14,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param timeoutS          the job's deadline after acceptance (s)
  * @param jobs              concurrent jobs per run in {@code simulate}
  * @param epochS            the job's time (s since the constellation epoch); null draws it per run in one sidereal day
+ * @param onFailure         what a job does when a satellite working for it is lost
  */
 public record JobTemplate(Amount collectors, Amount mappers, TaskNames tasks, ObjectNode data, int maxCollectRecords,
-                          double timeoutS, int jobs, Double epochS) {
+                          double timeoutS, int jobs, Double epochS, FailurePolicy onFailure) {
 
     public JobTemplate {
         data = data.deepCopy();
+        onFailure = onFailure == null ? FailurePolicy.FAIL : onFailure;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.spacecomp.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.routing.RouteOptions;
+import io.spacecomp.sim.fault.FaultPlan;
 
 import java.nio.file.Path;
 
@@ -27,17 +28,28 @@ import java.nio.file.Path;
  * @param quickRuns      runs of a {@code --quick} run
  * @param quickSweep     the sweep of a {@code --quick} run (same keys, fewer values), or null
  * @param tree           the file as read (before sweeping), copied into every JSON report
+ * @param faults         the faults injected into every simulated run ({@link FaultPlan#NONE} for none)
  */
 public record Scenario(String name, String description, String experiment, long seed, int runs,
                        ConstellationSpec constellation, AreaSpec aoi, StationSpec groundStations, JobTemplate job,
                        CostSpec cost, Compare compare, RouteOptions routing, Path dataDir, SweepAxis sweep,
-                       int quickRuns, SweepAxis quickSweep, ObjectNode tree) {
+                       int quickRuns, SweepAxis quickSweep, ObjectNode tree, FaultPlan faults) {
 
     /** The generic study: every strategy combination on every point, the five metrics. */
     public static final String STUDY = "study";
 
+    /** A scenario without faults. */
+    public Scenario(String name, String description, String experiment, long seed, int runs,
+                    ConstellationSpec constellation, AreaSpec aoi, StationSpec groundStations, JobTemplate job,
+                    CostSpec cost, Compare compare, RouteOptions routing, Path dataDir, SweepAxis sweep,
+                    int quickRuns, SweepAxis quickSweep, ObjectNode tree) {
+        this(name, description, experiment, seed, runs, constellation, aoi, groundStations, job, cost, compare, routing,
+                dataDir, sweep, quickRuns, quickSweep, tree, FaultPlan.NONE);
+    }
+
     public Scenario {
         tree = tree.deepCopy();
+        faults = faults == null ? FaultPlan.NONE : faults;
     }
 
     @Override

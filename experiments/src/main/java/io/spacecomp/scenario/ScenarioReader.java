@@ -21,6 +21,14 @@ import io.spacecomp.placement.CostModel;
 import io.spacecomp.routing.PolarProtection;
 import io.spacecomp.routing.RouteOptions;
 import io.spacecomp.routing.Routers;
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.Torus;
+import io.spacecomp.protocol.FailurePolicy;
+import io.spacecomp.sim.fault.FaultEvent;
+import io.spacecomp.sim.fault.FaultPlan;
+import io.spacecomp.sim.fault.LinkId;
+import io.spacecomp.sim.fault.Outage;
+import io.spacecomp.sim.fault.RandomFaults;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +48,7 @@ import java.util.regex.Pattern;
 public final class ScenarioReader {
 
     static final List<String> TOP_KEYS = List.of("name", "description", "experiment", "seed", "runs", "constellation", "aoi",
-            "ground_stations", "job", "cost", "compare", "routing", "data_dir", "sweep", "quick");
+            "ground_stations", "job", "cost", "compare", "routing", "data_dir", "sweep", "quick", "faults");
     static final List<String> REDUCERS = List.of("los", "center", "median");
     static final List<String> COST_KINDS = List.of("eq5", "hops", "distance");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -173,8 +181,9 @@ public final class ScenarioReader {
                 quickSweep = quickSweep(q.get("sweep"), sweep, original);
             }
         }
+        FaultPlan faults = root.has("faults") ? faults(root.get("faults"), constellation) : FaultPlan.NONE;
         return new Scenario(name, description, experiment, seed, runs, constellation, aoi, stations, job, cost, compare,
-                routing, dataDir, sweep, quickRuns, quickSweep, original);
+                routing, dataDir, sweep, quickRuns, quickSweep, original, faults);
     }
 
     static ConstellationSpec constellation(ScenarioNode c) {
@@ -189,7 +198,7 @@ public final class ScenarioReader {
             if (!Files.isRegularFile(p)) {
                 throw c.get("tle").error("'" + file + "' is not a file (resolved to " + p + ")");
             }
-            Integer shell = c.has("shell") ? c.integer("shell", 0, 100, null) : null;
+            Integer shell = c.has("shell") ? c.integer("shell", 1, 100, null) : null;
             return new ConstellationSpec.Tle(p, shell);
         }
         if (c.has("shell")) {
@@ -207,6 +216,151 @@ public final class ScenarioReader {
         } catch (IllegalArgumentException e) {
             throw w.error(e.getMessage());
         }
+    }
+
+    /** Longest fault time or duration a scenario may give (s): about 31 years. */
+    private static final double MAX_FAULT_S = 1e9;
+    static final List<String> FAULT_KEYS = List.of("schedule", "random", "hop_attempts", "hop_timeout_s");
+    static final List<String> FAULT_EVENT_KEYS = List.of("at_s", "satellite", "link", "plane", "partition", "down_s", "crash");
+    static final List<String> RANDOM_FAULT_KEYS = List.of("satellite_mtbf_s", "repair_s", "message_loss", "duplicate", "delay",
+            "delay_s");
+
+    /**
+     * Reads only the {@code faults} section of {@code file} ({@code simulate --faults}): a file holding just that
+     * section, or a whole scenario, whose other keys must still be scenario keys.
+     *
+     * @param planes       the shell's planes, to check satellites and planes against (0: not checked here)
+     * @param satsPerPlane the shell's satellites per plane (0: not checked here)
+     */
+    public static FaultPlan readFaults(Path file, int planes, int satsPerPlane) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException(file.toString(), "", 0, "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        }
+        String label = file.toString();
+        JsonNode tree;
+        ScenarioSource source;
+        try {
+            source = ScenarioSource.of(label, file.toAbsolutePath().getParent(), text, YAML);
+            tree = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ScenarioException(label, "", line, "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ScenarioException(label, "", 0, "cannot read: " + e.getMessage());
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ScenarioException(label, "", 0, "the file is empty");
+        }
+        ScenarioNode root = new ScenarioNode(tree, "", source);
+        root.requireObject(TOP_KEYS);
+        return faults(root.required("faults"), planes, satsPerPlane);
+    }
+
+    static FaultPlan faults(ScenarioNode f, ConstellationSpec constellation) {
+        if (constellation instanceof ConstellationSpec.Walker w) {
+            return faults(f, w.shell().planes(), w.shell().satsPerPlane());
+        }
+        return faults(f, 0, 0);
+    }
+
+    static FaultPlan faults(ScenarioNode f, int planes, int sats) {
+        f.requireObject(FAULT_KEYS);
+        List<FaultEvent> schedule = new ArrayList<>();
+        if (f.has("schedule")) {
+            for (ScenarioNode e : f.get("schedule").elements()) {
+                schedule.add(faultEvent(e, planes, sats));
+            }
+        }
+        RandomFaults random = RandomFaults.NONE;
+        if (f.has("random")) {
+            ScenarioNode r = f.get("random").requireObject(RANDOM_FAULT_KEYS);
+            double mtbf = r.has("satellite_mtbf_s") ? r.number("satellite_mtbf_s", 1e-3, MAX_FAULT_S, null) : Double.POSITIVE_INFINITY;
+            random = new RandomFaults(mtbf, r.number("repair_s", 0, MAX_FAULT_S, 60.0), r.number("message_loss", 0, 0.5, 0.0),
+                    r.number("duplicate", 0, 0.5, 0.0), r.number("delay", 0, 1, 0.0), r.number("delay_s", 0, 3600, 0.0));
+            if (random.delay() > 0 && !r.has("delay_s")) {
+                throw r.error("'delay' needs 'delay_s', the longest extra delay (s)");
+            }
+        }
+        return new FaultPlan(schedule, random, f.integer("hop_attempts", 1, 20, FaultPlan.DEFAULT_HOP_ATTEMPTS),
+                f.number("hop_timeout_s", 0.001, 3600, FaultPlan.DEFAULT_HOP_TIMEOUT_S));
+    }
+
+    private static FaultEvent faultEvent(ScenarioNode e, int planes, int sats) {
+        e.requireObject(FAULT_EVENT_KEYS);
+        int kinds = 0;
+        for (String k : List.of("satellite", "link", "plane", "partition")) {
+            kinds += e.has(k) ? 1 : 0;
+        }
+        if (kinds != 1) {
+            throw e.error("give exactly one of satellite, link, plane or partition");
+        }
+        double at = e.number("at_s", 0, MAX_FAULT_S, null);
+        double down = e.has("down_s") ? e.number("down_s", 0.001, MAX_FAULT_S, null) : Double.POSITIVE_INFINITY;
+        boolean crash = e.bool("crash", false);
+        Outage outage = crash ? Outage.CRASH : Outage.DOWN;
+        if (e.has("crash") && (e.has("link") || e.has("partition"))) {
+            throw e.get("crash").error("only a satellite or a plane crashes; a link or a partition goes down");
+        }
+        if (e.has("satellite")) {
+            ScenarioNode s = e.get("satellite");
+            List<ScenarioNode> items = s.elements();
+            List<SatId> list = new ArrayList<>();
+            if (!items.isEmpty() && items.get(0).json().isArray()) {
+                for (ScenarioNode item : items) {
+                    list.add(satellite(item, planes, sats));
+                }
+            } else {
+                list.add(satellite(s, planes, sats));
+            }
+            return new FaultEvent.SatelliteDown(at, list, down, outage);
+        }
+        if (e.has("link")) {
+            ScenarioNode l = e.get("link");
+            List<ScenarioNode> ends = l.elements();
+            if (ends.size() != 2) {
+                throw l.error("a link is two neighbouring satellites, [[sat, orb], [sat, orb]]; got " + ends.size() + " items");
+            }
+            SatId a = satellite(ends.get(0), planes, sats);
+            SatId b = satellite(ends.get(1), planes, sats);
+            if (planes > 0 && !new Torus(planes, sats).areNeighbours(a, b)) {
+                throw l.error(a + " and " + b + " are not torus neighbours: no ISL joins them");
+            }
+            if (a.equals(b)) {
+                throw l.error("a link joins two different satellites");
+            }
+            return new FaultEvent.LinkDown(at, List.of(new LinkId(a, b)), down);
+        }
+        if (e.has("plane")) {
+            int p = e.integer("plane", 1, planes > 0 ? planes : 400, null);
+            return new FaultEvent.PlaneDown(at, p, down, outage);
+        }
+        ScenarioNode p = e.get("partition");
+        List<Integer> side = new ArrayList<>();
+        for (ScenarioNode item : p.elements()) {
+            int v = item.asInteger(1, planes > 0 ? planes : 400);
+            if (side.contains(v)) {
+                throw item.error("plane " + v + " is listed twice");
+            }
+            side.add(v);
+        }
+        if (side.isEmpty() || (planes > 0 && side.size() >= planes)) {
+            throw p.error("a partition lists the planes of one side: at least one, and not all " + planes);
+        }
+        return new FaultEvent.Partition(at, side, down);
+    }
+
+    /** A satellite written [sat, orb], inside the shell when its size is known. */
+    private static SatId satellite(ScenarioNode s, int planes, int sats) {
+        List<ScenarioNode> pair = s.elements();
+        if (pair.size() != 2) {
+            throw s.error("a satellite is written [sat, orb]; got " + pair.size() + " numbers");
+        }
+        int sat = pair.get(0).asInteger(1, sats > 0 ? sats : 400);
+        int orb = pair.get(1).asInteger(1, planes > 0 ? planes : 400);
+        return new SatId(sat, orb);
     }
 
     static AreaSpec area(ScenarioNode a) {
@@ -233,22 +387,26 @@ public final class ScenarioReader {
         }
         if (n.isArray()) {
             return new StationSpec(new StationSpec.Pool.Listed(stationList(g, StationSpec.PAPER.minElevationDeg())),
-                    StationSpec.PAPER.minElevationDeg());
+                    StationSpec.PAPER.minElevationDeg(), null);
         }
-        g.requireObject(List.of("cities", "stations", "min_elevation_deg"));
+        g.requireObject(List.of("cities", "stations", "min_elevation_deg", "max_gsl_km"));
         double mask = g.number("min_elevation_deg", 0, 90, StationSpec.PAPER.minElevationDeg());
+        Double cone = g.has("max_gsl_km") ? g.number("max_gsl_km", 1, 20_000, null) : null;
+        if (cone != null && g.has("min_elevation_deg")) {
+            throw g.get("max_gsl_km").error("give either max_gsl_km (the range cone) or min_elevation_deg (the mask), not both");
+        }
         if (g.has("cities") == g.has("stations")) {
             throw g.error("give exactly one of 'cities' or 'stations'");
         }
         if (g.has("stations")) {
-            return new StationSpec(new StationSpec.Pool.Listed(stationList(g.get("stations"), mask)), mask);
+            return new StationSpec(new StationSpec.Pool.Listed(stationList(g.get("stations"), mask)), mask, cone);
         }
         ScenarioNode c = g.get("cities").requireObject(List.of("min_population"));
         long pop = c.longValue("min_population", 1_000_000);
         if (pop < 1_000_000) {
             throw c.get("min_population").error(pop + " is below 1000000: the shipped list holds cities above one million people");
         }
-        return new StationSpec(new StationSpec.Pool.Cities(pop), mask);
+        return new StationSpec(new StationSpec.Pool.Cities(pop), mask, cone);
     }
 
     private static List<GroundStation> stationList(ScenarioNode list, double defaultMask) {
@@ -272,9 +430,10 @@ public final class ScenarioReader {
     static JobTemplate job(ScenarioNode j) {
         if (j.isMissing()) {
             return new JobTemplate(new Amount.Fraction(0.2), new Amount.Fraction(0.2), TaskNames.WORD_COUNT,
-                    defaultData(), 1024, 3600, 1, null);
+                    defaultData(), 1024, 3600, 1, null, FailurePolicy.FAIL);
         }
-        j.requireObject(List.of("collectors", "mappers", "tasks", "data", "max_collect_records", "timeout_s", "jobs", "epoch_s"));
+        j.requireObject(List.of("collectors", "mappers", "tasks", "data", "max_collect_records", "timeout_s", "jobs", "epoch_s",
+                "on_failure"));
         Amount collectors = j.has("collectors") ? amount(j.get("collectors")) : new Amount.Fraction(0.2);
         Amount mappers = j.has("mappers") ? amount(j.get("mappers")) : collectors;
         if (!mappers.equals(collectors)) {
@@ -298,7 +457,8 @@ public final class ScenarioReader {
         double timeout = j.number("timeout_s", 1e-3, 1e7, 3600.0);
         int jobs = j.integer("jobs", 1, 10_000, 1);
         Double epoch = j.has("epoch_s") ? j.number("epoch_s", 0, 1e9, null) : null;
-        return new JobTemplate(collectors, mappers, tasks, data, maxRecords, timeout, jobs, epoch);
+        FailurePolicy onFailure = FailurePolicy.parse(j.oneOf("on_failure", FailurePolicy.NAMES, "fail"));
+        return new JobTemplate(collectors, mappers, tasks, data, maxRecords, timeout, jobs, epoch, onFailure);
     }
 
     private static ObjectNode defaultData() {

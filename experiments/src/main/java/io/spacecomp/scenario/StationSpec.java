@@ -1,5 +1,6 @@
 package io.spacecomp.scenario;
 
+import io.spacecomp.orbit.ground.GroundLinkModel;
 import io.spacecomp.orbit.ground.GroundStation;
 
 import java.util.List;
@@ -10,11 +11,19 @@ import java.util.List;
  *
  * @param pool            the shipped cities above a population, or the scenario's own stations
  * @param minElevationDeg the elevation mask of the cities (a listed station may set its own)
+ * @param maxGslKm        the range-cone model instead of the mask: a satellite is usable within this slant
+ *                        range (km), as ns-3 based simulators model ground links; null for the mask
  */
-public record StationSpec(Pool pool, double minElevationDeg) {
+public record StationSpec(Pool pool, double minElevationDeg, Double maxGslKm) {
 
     /** The paper's evaluation: cities of more than one million people, 10° mask. */
-    public static final StationSpec PAPER = new StationSpec(new Pool.Cities(1_000_000), 10.0);
+    public static final StationSpec PAPER = new StationSpec(new Pool.Cities(1_000_000), 10.0, null);
+
+    /** How {@code station} reaches satellites: its elevation mask, or the range cone. */
+    public GroundLinkModel link(GroundStation station) {
+        return maxGslKm == null ? new GroundLinkModel.ElevationMask(station.minElevationDeg())
+                : new GroundLinkModel.RangeCone(maxGslKm);
+    }
 
     /** The candidate stations. */
     public sealed interface Pool {

@@ -96,6 +96,8 @@ class ScenarioReaderTest {
             "ground_stations: [{name: A, lat: 91, lon: 0}]|ground_stations[0].lat|91 is not in [-90, 90]",
             "ground_stations: {cities: {min_population: 10}}|ground_stations.cities.min_population|10 is below 1000000",
             "routing: {polar_limit_deg: 95}|routing.polar_limit_deg|95 is not in [0, 90]",
+            "ground_stations: {cities: {}, max_gsl_km: 0}|ground_stations.max_gsl_km|0 is not in [1, 20000]",
+            "ground_stations: {cities: {}, max_gsl_km: 900, min_elevation_deg: 10}|ground_stations.max_gsl_km|give either max_gsl_km",
             "sweep: {constellation.walker.planez: [3]}|constellation.walker.planez|unknown key (allowed here: planes, sats",
             "sweep: {name: [3]}|sweep.name|cannot be swept",
             "sweep: {constellation.walker: [3]}|sweep.constellation.walker|not a number: only numeric keys can be swept",

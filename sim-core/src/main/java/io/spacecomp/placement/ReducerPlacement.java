@@ -6,6 +6,7 @@ import io.spacecomp.routing.Router;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Locale;
 
 /**
@@ -38,14 +39,47 @@ public enum ReducerPlacement {
      */
     public SatId place(List<SatId> mappers, SatId los, Torus torus, Router router, double departureS,
                        CostKind kind, CostModel model) {
+        return place(mappers, los, torus, router, departureS, kind, model, id -> true);
+    }
+
+    /**
+     * As {@link #place(List, SatId, Torus, Router, double, CostKind, CostModel)} on a shell where some
+     * satellites are down (the empty slots of a TLE shell): {@code CENTER} moves to the nearest satellite that
+     * is up (fewest torus hops, then node order), {@code MEDIAN} considers only satellites that are up.
+     */
+    public SatId place(List<SatId> mappers, SatId los, Torus torus, Router router, double departureS,
+                       CostKind kind, CostModel model, Predicate<SatId> up) {
         if (mappers.isEmpty()) {
             throw new IllegalArgumentException("mappers must not be empty");
         }
         return switch (this) {
             case LOS -> los;
-            case CENTER -> center(mappers, torus);
-            case MEDIAN -> median(mappers, torus, router, departureS, kind, model);
+            case CENTER -> nearestUp(center(mappers, torus), torus, up);
+            case MEDIAN -> median(mappers, torus, router, departureS, kind, model, up);
         };
+    }
+
+    /** {@code c} if it is up, else the up satellite fewest torus hops away (ties: node order). */
+    static SatId nearestUp(SatId c, Torus torus, Predicate<SatId> up) {
+        if (up.test(c)) {
+            return c;
+        }
+        SatId best = null;
+        int bestHops = Integer.MAX_VALUE;
+        for (int o = 1; o <= torus.planes(); o++) {
+            for (int s = 1; s <= torus.satsPerPlane(); s++) {
+                SatId id = new SatId(s, o);
+                int h = torus.hops(c, id);
+                if (h < bestHops && up.test(id)) {
+                    best = id;
+                    bestHops = h;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("every satellite is down");
+        }
+        return best;
     }
 
     /**
@@ -88,9 +122,18 @@ public enum ReducerPlacement {
      */
     public static SatId median(List<SatId> mappers, Torus torus, Router router, double departureS,
                                CostKind kind, CostModel model) {
+        return median(mappers, torus, router, departureS, kind, model, id -> true);
+    }
+
+    /** As {@link #median(List, Torus, Router, double, CostKind, CostModel)} among the satellites that are up. */
+    public static SatId median(List<SatId> mappers, Torus torus, Router router, double departureS,
+                               CostKind kind, CostModel model, Predicate<SatId> up) {
         SatId best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (SatId c : boundingBox(mappers, torus)) {
+            if (!up.test(c)) {
+                continue;
+            }
             double total = 0;
             for (SatId m : mappers) {
                 total += kind.of(router.route(m, c, departureS), model);
@@ -103,7 +146,7 @@ public enum ReducerPlacement {
                 best = c;
             }
         }
-        return best;
+        return best != null ? best : nearestUp(center(mappers, torus), torus, up);
     }
 
     /** Satellites of the smallest box (arc of planes × arc of in-plane indices) covering {@code sats}. */

@@ -2,6 +2,7 @@ package io.spacecomp.placement;
 
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.routing.Router;
+import io.spacecomp.routing.UnroutableException;
 
 import java.util.List;
 
@@ -21,6 +22,25 @@ public final class RouteCosts {
         for (int i = 0; i < tasks.size(); i++) {
             for (int j = 0; j < processors.size(); j++) {
                 cost[i][j] = kind.of(router.route(tasks.get(i), processors.get(j), departureS), model);
+            }
+        }
+        return cost;
+    }
+
+    /** The cost of a pair no path joins now, in {@link #buildAround}: far above any real cost. */
+    public static final double UNROUTABLE_COST = 1e12;
+
+    /** As {@link #build}, but a pair the router cannot join now (a fault blocks it) costs {@link #UNROUTABLE_COST}. */
+    public static double[][] buildAround(List<SatId> tasks, List<SatId> processors, Router router, double departureS,
+                                         CostKind kind, CostModel model) {
+        double[][] cost = new double[tasks.size()][processors.size()];
+        for (int i = 0; i < tasks.size(); i++) {
+            for (int j = 0; j < processors.size(); j++) {
+                try {
+                    cost[i][j] = kind.of(router.route(tasks.get(i), processors.get(j), departureS), model);
+                } catch (UnroutableException e) {
+                    cost[i][j] = UNROUTABLE_COST;
+                }
             }
         }
         return cost;

@@ -5,6 +5,7 @@ import io.spacecomp.tasks.Record;
 
 import java.util.List;
 
+
 /**
  * How a job ended, published exactly once by its coordinator.
  *
@@ -21,11 +22,22 @@ import java.util.List;
  * @param allocations    collector → mapper pairs (empty when planning failed)
  * @param distance       total collector → mapper hops
  * @param reduceDistance total mapper → reducer hops
+ * @param replans        every move of work the coordinator made, in order (empty when nothing was lost)
  */
-public record JobOutcome(String jobId, boolean done, String error, Record result, double jobStartS, double jobTimeS, double reduceTimeS,
-                         SatId los, SatId reducer, List<JobPlan.Allocation> allocations, int distance, int reduceDistance) {
+public record JobOutcome(String jobId, boolean done, String error, Record result, double jobStartS, double jobTimeS,
+                         double reduceTimeS, SatId los, SatId reducer, List<JobPlan.Allocation> allocations, int distance,
+                         int reduceDistance, List<Replan> replans) {
+
+    /** An outcome without re-plans. */
+    public JobOutcome(String jobId, boolean done, String error, Record result, double jobStartS, double jobTimeS,
+                      double reduceTimeS, SatId los, SatId reducer, List<JobPlan.Allocation> allocations, int distance,
+                      int reduceDistance) {
+        this(jobId, done, error, result, jobStartS, jobTimeS, reduceTimeS, los, reducer, allocations, distance, reduceDistance,
+                List.of());
+    }
 
     public JobOutcome {
         allocations = List.copyOf(allocations);
+        replans = replans == null ? List.of() : List.copyOf(replans);
     }
 }

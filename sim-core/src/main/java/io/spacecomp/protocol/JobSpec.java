@@ -24,10 +24,19 @@ import java.util.Set;
  * @param jobData           free JSON for the tasks (e.g. {"filename": "sample.txt"})
  * @param timeoutS          the job fails when not done this long after it is accepted (s, &gt; 0)
  * @param seed              seed of the random allocator
+ * @param onFailure         what the job does when a satellite working for it is lost
  */
 public record JobSpec(String jobId, int collectors, List<SatId> aoi, String allocator, String reducerPlacement,
                       String collectTask, String mapTask, String combineTask, String reduceTask,
-                      int maxCollectRecords, JsonNode jobData, double timeoutS, long seed) {
+                      int maxCollectRecords, JsonNode jobData, double timeoutS, long seed, FailurePolicy onFailure) {
+
+    /** A job that fails when a satellite working for it is lost. */
+    public JobSpec(String jobId, int collectors, List<SatId> aoi, String allocator, String reducerPlacement,
+                   String collectTask, String mapTask, String combineTask, String reduceTask,
+                   int maxCollectRecords, JsonNode jobData, double timeoutS, long seed) {
+        this(jobId, collectors, aoi, allocator, reducerPlacement, collectTask, mapTask, combineTask, reduceTask,
+                maxCollectRecords, jobData, timeoutS, seed, FailurePolicy.FAIL);
+    }
 
     public static final int DEFAULT_MAX_COLLECT_RECORDS = 1024;
 
@@ -45,17 +54,28 @@ public record JobSpec(String jobId, int collectors, List<SatId> aoi, String allo
 
     public JobSpec withTasks(String collect, String map, String combine, String reduce) {
         return new JobSpec(jobId, collectors, aoi, allocator, reducerPlacement, collect, map, combine, reduce,
-                maxCollectRecords, jobData, timeoutS, seed);
+                maxCollectRecords, jobData, timeoutS, seed, onFailure);
     }
 
     public JobSpec withTimeout(double seconds) {
         return new JobSpec(jobId, collectors, aoi, allocator, reducerPlacement, collectTask, mapTask, combineTask,
-                reduceTask, maxCollectRecords, jobData, seconds, seed);
+                reduceTask, maxCollectRecords, jobData, seconds, seed, onFailure);
+    }
+
+    public JobSpec withOnFailure(FailurePolicy policy) {
+        return new JobSpec(jobId, collectors, aoi, allocator, reducerPlacement, collectTask, mapTask, combineTask,
+                reduceTask, maxCollectRecords, jobData, timeoutS, seed, policy);
+    }
+
+    public JobSpec withAoi(List<SatId> satellites) {
+        return new JobSpec(jobId, collectors, satellites, allocator, reducerPlacement, collectTask, mapTask, combineTask,
+                reduceTask, maxCollectRecords, jobData, timeoutS, seed, onFailure);
     }
 
     public JobSpec {
         aoi = List.copyOf(aoi);
         combineTask = combineTask == null ? "" : combineTask;
+        onFailure = onFailure == null ? FailurePolicy.FAIL : onFailure;
     }
 
     /** The reducer satellite when the job names one ("sat,orb"), else null: a placement rule decides. */

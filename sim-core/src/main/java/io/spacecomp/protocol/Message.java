@@ -69,6 +69,16 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Any satellite → coordinator of a job that re-plans: a message to {@code lost} could not get through,
+     * so the coordinator may move that satellite's work.
+     */
+    record PeerLost(JobMeta meta, SatId lost, String reason, SatId reporter) implements Message {
+        public String action() {
+            return "peer_lost";
+        }
+    }
+
     /** Any satellite → coordinator: the job cannot finish. */
     record JobFailed(JobMeta meta, String reason, SatId reporter) implements Message {
         public String action() {

@@ -1,6 +1,7 @@
 package io.spacecomp.protocol;
 
 import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.routing.UnroutableException;
 import io.spacecomp.tasks.Collector;
 import io.spacecomp.tasks.Combiner;
 import io.spacecomp.tasks.Mapper;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One satellite's side of the job protocol (SPEC §6): coordinator, collector, mapper, combiner and
@@ -35,6 +37,12 @@ import java.util.Set;
  * <p>Bounded state: whatever a satellite keeps of a job (streams, partial reductions, the marks that
  * ignore late duplicates) is dropped {@link #EXPIRY_GRACE_S} after the job's deadline, whether the job
  * finished, failed or was never heard of again; a long-running constellation does not grow.
+ *
+ * <p>Re-planning ({@link FailurePolicy#REPLAN}): when a satellite working for a job is lost (a message to it
+ * comes back undeliverable, or the news of its crash arrives), the coordinator moves a collector's or
+ * mapper's work to a spare satellite of the AOI and a reducer's to the next placement, and restarts the
+ * affected data ids under a higher epoch: at the mapper and the reducer a stream of a later epoch replaces
+ * the earlier one, so every record is still reduced exactly once. Every move is reported in the outcome.
  */
 public final class SatelliteNode {
 
@@ -44,16 +52,25 @@ public final class SatelliteNode {
     private final Queue<Runnable> inbox = new ArrayDeque<>();
     private boolean busy;
 
+    /**
+     * How long a satellite waits before it sends a re-planning job's result or loss report to its coordinator
+     * again, when the last try came back undeliverable (s); it tries until the job's deadline.
+     */
+    public static final double RESEND_S = 1.0;
+
     /** How long past a job's deadline a satellite keeps its marks of the job: late duplicates still meet them. */
     public static final double EXPIRY_GRACE_S = 5.0;
 
     private final Map<String, Coordination> coordinating = new HashMap<>();
     private final Set<String> finishedJobs = new HashSet<>();
-    /** Per job, per collector: the batch stream a mapper is receiving. */
-    private final Map<String, Map<SatId, Stream>> mapStreams = new HashMap<>();
+    /** Per job, per collector and epoch: the batch stream a mapper is receiving. */
+    private final Map<String, Map<StreamId, Stream>> mapStreams = new HashMap<>();
     private final Map<String, ReduceState> reducing = new HashMap<>();
     private final Set<String> reducedJobs = new HashSet<>();
-    private final Set<String> reportedFailures = new HashSet<>();
+    /** Per job: the satellites whose loss this satellite reported (one report per job when the job fails on loss). */
+    private final Map<String, Set<SatId>> reportedFailures = new HashMap<>();
+    /** Set by {@link #crash}: this object's state is gone and it does nothing more. */
+    private boolean crashed;
     /** Jobs whose state here has its expiry scheduled. */
     private final Set<String> expiring = new HashSet<>();
 
@@ -92,7 +109,7 @@ public final class SatelliteNode {
 
     public Retained retained() {
         int streams = 0;
-        for (Map<SatId, Stream> m : mapStreams.values()) {
+        for (Map<StreamId, Stream> m : mapStreams.values()) {
             streams += m.size();
         }
         return new Retained(coordinating.size(), finishedJobs.size(), streams, reducing.size(), reducedJobs.size(),
@@ -118,7 +135,7 @@ public final class SatelliteNode {
             reportedFailures.remove(job);
             ReduceState r = reducing.remove(job);
             if (r != null) {
-                trace("job_state_expired", job, null, "reduce", id, null, r.streams.size() + " streams dropped");
+                trace("job_state_expired", job, null, "reduce", id, null, r.lanes.size() + " streams dropped");
             }
         });
     }
@@ -127,30 +144,114 @@ public final class SatelliteNode {
 
     /** A job arrives from the ground: this satellite is its LOS and coordinates it. */
     public void submit(JobSpec spec) {
+        if (crashed) {
+            return;
+        }
         enqueue(() -> coordinate(spec));
     }
 
     /** A message arrives over the ISL mesh. */
     public void receive(SatId from, Message message) {
+        if (crashed) {
+            return;
+        }
         enqueue(() -> handle(from, message));
     }
 
     /** A message this satellite sent could not reach {@code to}. */
     public void undeliverable(SatId to, Message message, String reason) {
+        if (crashed) {
+            return;
+        }
+        if (message.meta().replans() && to.equals(message.meta().los()) && !to.equals(id)
+                && (message instanceof Message.ReduceResponse || message instanceof Message.PeerLost)) {
+            // the way to the coordinator may be blocked for a while (a crashed satellite on every minimal path)
+            if (services.clock().nowS() + RESEND_S < message.meta().deadlineS()) {
+                services.clock().schedule(RESEND_S, () -> {
+                    if (!crashed) {
+                        enqueue(() -> {
+                            send(to, message);
+                            return 0.0;
+                        });
+                    }
+                });
+            }
+            return;
+        }
         if (to.equals(message.meta().los()) && !to.equals(id)) {
             return; // the coordinator itself is gone: nobody is left to tell; its deadline will not fire either
         }
-        if (message instanceof Message.JobFailed) {
+        if (message instanceof Message.JobFailed || message instanceof Message.PeerLost) {
             return; // the news of a failure cannot get through either: the coordinator's deadline ends the job
         }
-        if (!reportedFailures.add(message.jobId())) {
+        JobMeta meta = message.meta();
+        if (meta.replans()) {
+            if (!reportedFailures.computeIfAbsent(meta.jobId(), k -> new HashSet<>()).add(to)) {
+                return; // one report per lost satellite and job
+            }
+        } else if (reportedFailures.putIfAbsent(meta.jobId(), Set.of()) != null) {
             return; // one report per job is enough: a stream of lost batches must not become a stream of reports
         }
-        expireAfterDeadline(message.meta());
+        expireAfterDeadline(meta);
+        String why = "satellite " + to + " unreachable: " + reason;
         enqueue(() -> {
-            fail(message.meta(), "satellite " + to + " unreachable: " + reason);
+            if (!meta.replans()) {
+                fail(meta, why);
+            } else if (meta.los().equals(id)) {
+                lost(meta.jobId(), to, why);
+            } else {
+                send(meta.los(), new Message.PeerLost(meta, to, why, id));
+            }
             return 0.0;
         });
+    }
+
+    /**
+     * News from the constellation (its link state): {@code sat} crashed and its state is gone. Each job this
+     * satellite coordinates and {@code sat} works for re-plans, or fails naming it.
+     */
+    public void satelliteLost(SatId sat, String reason) {
+        if (crashed || coordinating.isEmpty()) {
+            return;
+        }
+        enqueue(() -> {
+            for (String job : new TreeSet<>(coordinating.keySet())) {
+                Coordination c = coordinating.get(job);
+                if (c == null || !c.holds(sat)) {
+                    continue;
+                }
+                String why = "satellite " + sat + " " + reason;
+                if (c.meta.replans()) {
+                    lost(job, sat, why);
+                } else {
+                    publish(outcome(c, false, why, null));
+                }
+            }
+            return 0.0;
+        });
+    }
+
+    /**
+     * This satellite crashed: everything it held and every queued task is gone, and this object does nothing
+     * more (the satellite comes back, if it does, as a new, empty node). Returns the failed outcomes of the
+     * jobs it coordinated, in job id order, for whoever stands in for the ground.
+     */
+    public List<JobOutcome> crash() {
+        List<JobOutcome> lost = new ArrayList<>();
+        for (String job : new TreeSet<>(coordinating.keySet())) {
+            lost.add(outcome(coordinating.get(job), false, "coordinator " + id + " crashed: the job was lost with it", null));
+        }
+        crashed = true;
+        inbox.clear();
+        pendingSends.clear();
+        coordinating.clear();
+        finishedJobs.clear();
+        mapStreams.clear();
+        reducing.clear();
+        reducedJobs.clear();
+        reportedFailures.clear();
+        expiring.clear();
+        return lost;
     }
 
     // ---------------------------------------------------------------- work queue
@@ -184,6 +285,9 @@ public final class SatelliteNode {
             List<Outgoing> out = new ArrayList<>(pendingSends);
             pendingSends.clear();
             services.clock().schedule(busyS, () -> {
+                if (crashed) {
+                    return; // the work died with the satellite
+                }
                 for (Outgoing o : out) {
                     services.transport().send(id, o.to(), o.message());
                 }
@@ -208,8 +312,45 @@ public final class SatelliteNode {
 
     // ---------------------------------------------------------------- coordinator
 
-    /** What the coordinator keeps of a job until it ends. */
-    private record Coordination(JobPlan plan, JobMeta meta) {
+    /** What the coordinator keeps of a job until it ends: the plan as accepted, and where the work is now. */
+    private static final class Coordination {
+        final JobSpec spec;
+        final JobPlan plan;
+        /** The job's metadata now (its reducer moves when the reducer is lost). */
+        JobMeta meta;
+        final SatId[] collectors;
+        final SatId[] mappers;
+        final int[] epochs;
+        final Set<SatId> lost = new HashSet<>();
+        final List<Replan> replans = new ArrayList<>();
+
+        Coordination(JobSpec spec, JobPlan plan, JobMeta meta) {
+            this.spec = spec;
+            this.plan = plan;
+            this.meta = meta;
+            int k = plan.allocations().size();
+            collectors = new SatId[k];
+            mappers = new SatId[k];
+            epochs = new int[k];
+            for (int i = 0; i < k; i++) {
+                collectors[i] = plan.allocations().get(i).collector();
+                mappers[i] = plan.allocations().get(i).mapper();
+            }
+        }
+
+        /** Whether {@code sat} works for the job now. */
+        boolean holds(SatId sat) {
+            return sat.equals(meta.reducer()) || role(sat);
+        }
+
+        private boolean role(SatId sat) {
+            for (int i = 0; i < collectors.length; i++) {
+                if (collectors[i].equals(sat) || (!meta.skipMap() && mappers[i].equals(sat))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private double coordinate(JobSpec spec) {
@@ -221,24 +362,35 @@ public final class SatelliteNode {
         JobPlan plan;
         try {
             requireTasks(spec);
-            plan = services.planner().plan(spec, id, now);
+            if (spec.onFailure() == FailurePolicy.REPLAN) {
+                // plan around what is unreachable now: such satellites go to the end of the AOI, as spares
+                spec = spec.withAoi(reachableFirst(spec.aoi(), now));
+                plan = services.planner().plan(spec, id, now, s -> reachable(s, now));
+            } else {
+                plan = services.planner().plan(spec, id, now);
+            }
         } catch (RuntimeException e) {
-            publish(new JobOutcome(spec.jobId(), false, e.getMessage(), null, now, 0.0, 0.0, id, null, List.of(), 0, 0));
+            String why = e instanceof UnroutableException u ? "satellite " + u.to() + " unreachable: " + e.getMessage()
+                    : e.getMessage();
+            publish(new JobOutcome(spec.jobId(), false, why, null, now, 0.0, 0.0, id, null, List.of(), 0, 0));
             expireAfterDeadline(spec.jobId(), now + spec.timeoutS());
             return 0.0;
         }
         JobMeta meta = new JobMeta(spec.jobId(), 0, spec.collectors(), now, now + spec.timeoutS(), spec.collectTask(),
                 spec.mapTask(), spec.combineTask(), spec.reduceTask(), spec.maxCollectRecords(), spec.jobData(),
-                plan.reducer(), id);
-        coordinating.put(spec.jobId(), new Coordination(plan, meta));
+                plan.reducer(), id, 0, spec.onFailure());
+        coordinating.put(spec.jobId(), new Coordination(spec, plan, meta));
         expireAfterDeadline(meta);
         if (services.trace().enabled()) {
             trace("job_planned", spec.jobId(), null, null, id, null, planDetail(plan));
         }
         services.listener().jobAccepted(spec, id, plan);
-        services.clock().schedule(spec.timeoutS(), () -> {
-            if (coordinating.containsKey(spec.jobId())) {
-                fail(meta, "deadline passed: not done " + spec.timeoutS() + " s after it was accepted");
+        double timeoutS = spec.timeoutS();
+        String jobId = spec.jobId();
+        services.clock().schedule(timeoutS, () -> {
+            Coordination c = coordinating.get(jobId);
+            if (c != null) {
+                fail(c.meta, "deadline passed: not done " + timeoutS + " s after it was accepted" + lostSoFar(c));
             }
         });
         if (plan.reducer().equals(id)) {
@@ -267,6 +419,117 @@ public final class SatelliteNode {
                     .append("],[").append(a.mapper().sat()).append(',').append(a.mapper().orb()).append("]]");
         }
         return b.append("]}").toString();
+    }
+
+    private static String lostSoFar(Coordination c) {
+        return c.replans.isEmpty() ? "" : " (" + c.replans.size() + " re-plans)";
+    }
+
+    /** Whether the router finds a path from here to {@code sat} now (the coordinator's view of the faults). */
+    private boolean reachable(SatId sat, double nowS) {
+        if (sat.equals(id)) {
+            return true;
+        }
+        try {
+            services.planner().router().route(id, sat, nowS);
+            return true;
+        } catch (UnroutableException e) {
+            return false;
+        }
+    }
+
+    private List<SatId> reachableFirst(List<SatId> aoi, double nowS) {
+        List<SatId> first = new ArrayList<>();
+        List<SatId> last = new ArrayList<>();
+        for (SatId s : aoi) {
+            (reachable(s, nowS) ? first : last).add(s);
+        }
+        first.addAll(last);
+        return first;
+    }
+
+    /**
+     * {@code sat} is lost to job {@code jobId} (re-planning): its roles move and the data ids they touch restart
+     * under a new epoch; the job fails, naming why, when no satellite is left to take a role.
+     */
+    private void lost(String jobId, SatId sat, String reason) {
+        Coordination c = coordinating.get(jobId);
+        double now = services.clock().nowS();
+        if (c == null || sat.equals(id) || c.lost.contains(sat) || !c.holds(sat) || now >= c.meta.deadlineS()) {
+            return; // over, stale news, or already moved
+        }
+        c.lost.add(sat);
+        int movesBefore = c.replans.size();
+        int k = c.collectors.length;
+        boolean[] restart = new boolean[k];
+        boolean newReducer = false;
+        for (int i = 0; i < k; i++) {
+            if (c.collectors[i].equals(sat)) {
+                SatId spare = spare(c, now);
+                if (spare == null) {
+                    failNoSpare(c, "collector of data id " + (i + 1), sat, reason);
+                    return;
+                }
+                c.replans.add(new Replan(Replan.Role.COLLECTOR, i + 1, sat, spare, now, reason));
+                c.collectors[i] = spare;
+                restart[i] = true;
+            }
+            if (!c.meta.skipMap() && c.mappers[i].equals(sat)) {
+                SatId spare = spare(c, now);
+                if (spare == null) {
+                    failNoSpare(c, "mapper of data id " + (i + 1), sat, reason);
+                    return;
+                }
+                c.replans.add(new Replan(Replan.Role.MAPPER, i + 1, sat, spare, now, reason));
+                c.mappers[i] = spare;
+                restart[i] = true;
+            }
+        }
+        if (sat.equals(c.meta.reducer())) {
+            List<SatId> sources = List.of(c.meta.skipMap() ? c.collectors : c.mappers);
+            SatId next = services.planner().nextReducer(c.spec, sources, id, now,
+                    s -> !c.lost.contains(s) && reachable(s, now));
+            if (next == null) {
+                failNoSpare(c, "reducer", sat, reason);
+                return;
+            }
+            c.replans.add(new Replan(Replan.Role.REDUCER, 0, sat, next, now, reason));
+            c.meta = c.meta.withReducer(next);
+            newReducer = true;
+            java.util.Arrays.fill(restart, true);
+        }
+        for (Replan r : c.replans.subList(movesBefore, c.replans.size())) {
+            trace("job_replanned", jobId, null, null, id, null, r.toString());
+        }
+        if (newReducer) {
+            JobMeta m = c.meta.withDataId(0);
+            if (m.reducer().equals(id)) {
+                expectStreams(m, k);
+            } else {
+                send(m.reducer(), new Message.SetMapCount(m, k));
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            if (restart[i]) {
+                c.epochs[i]++;
+                send(c.collectors[i], new Message.Collect(c.meta.withDataId(i + 1).withEpoch(c.epochs[i]), c.mappers[i]));
+            }
+        }
+    }
+
+    /** The first satellite of the AOI that does no work for the job, is not lost and is reachable now; or null. */
+    private SatId spare(Coordination c, double now) {
+        for (SatId s : c.spec.aoi()) {
+            if (!c.lost.contains(s) && !c.holds(s) && reachable(s, now)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void failNoSpare(Coordination c, String role, SatId sat, String reason) {
+        publish(outcome(c, false, "no re-plan possible: no spare satellite left for the " + role + " (lost " + sat
+                + ": " + reason + ")" + lostSoFar(c), null));
     }
 
     private void requireTasks(JobSpec spec) {
@@ -308,9 +571,9 @@ public final class SatelliteNode {
     /** @param reducedS when the reducer finished reducing (for a failed job: now) */
     private JobOutcome outcome(Coordination c, boolean done, String error, Record result, double reducedS) {
         double now = services.clock().nowS();
-        return new JobOutcome(c.meta().jobId(), done, error, result, c.meta().jobStartS(), now - c.meta().jobStartS(),
-                reducedS - c.meta().jobStartS(), id,
-                c.plan().reducer(), c.plan().allocations(), c.plan().distance(), c.plan().reduceDistance());
+        return new JobOutcome(c.meta.jobId(), done, error, result, c.meta.jobStartS(), now - c.meta.jobStartS(),
+                reducedS - c.meta.jobStartS(), id, c.meta.reducer(), c.plan.allocations(), c.plan.distance(),
+                c.plan.reduceDistance(), c.replans);
     }
 
     /** Ends the job failed: directly when coordinating it here, else by telling its coordinator. */
@@ -354,6 +617,10 @@ public final class SatelliteNode {
                 if (c != null) {
                     publish(outcome(c, false, f.reason(), null));
                 }
+                return 0.0;
+            }
+            if (m instanceof Message.PeerLost p) {
+                lost(p.jobId(), p.lost(), p.reason());
                 return 0.0;
             }
             throw new IllegalStateException("unknown message " + m.action());
@@ -409,9 +676,10 @@ public final class SatelliteNode {
 
     private double map(Message.MapBatch b) throws Exception {
         JobMeta meta = b.meta();
-        Map<SatId, Stream> streams = mapStreams.computeIfAbsent(meta.jobId(), k -> new HashMap<>());
+        Map<StreamId, Stream> streams = mapStreams.computeIfAbsent(meta.jobId(), k -> new HashMap<>());
         expireAfterDeadline(meta);
-        Stream s = streams.computeIfAbsent(b.collector(), k -> new Stream());
+        StreamId key = new StreamId(b.collector(), meta.epoch());
+        Stream s = streams.computeIfAbsent(key, k -> new Stream());
         if (s.complete() || !s.accept(b.index(), b.endCollect())) {
             return 0.0; // duplicate
         }
@@ -423,11 +691,9 @@ public final class SatelliteNode {
         boolean last = s.complete();
         send(meta.reducer(), new Message.ReduceBatch(meta, id, s.emitted++, last, out));
         if (last) {
-            // Release the stream: a late duplicate would open a new one whose batches the reducer has seen.
-            streams.remove(b.collector());
-            if (streams.isEmpty()) {
-                mapStreams.remove(meta.jobId());
-            }
+            // Keep only the mark that the stream is complete: a late duplicate must not open a new stream,
+            // whose renumbered output could take the place of a real batch at the reducer.
+            streams.put(key, Stream.DONE);
         }
         trace("task_finished", meta.jobId(), null, "map", id, bytes, b.records().size() + " records");
         return services.processing().mapS(b.records().size(), bytes);
@@ -452,24 +718,39 @@ public final class SatelliteNode {
             return 0.0; // a late duplicate
         }
         ReduceState r = reduceState(b.meta());
-        Stream s = r.streams.computeIfAbsent(b.source(), k -> new Stream());
-        if (!s.accept(b.index(), b.endMap())) {
+        int laneId = b.meta().dataId();
+        int epoch = b.meta().epoch();
+        Lane lane = r.lanes.computeIfAbsent(laneId, k -> new Lane(epoch));
+        if (epoch < lane.epoch) {
+            return 0.0; // a stream the coordinator has replaced
+        }
+        if (epoch > lane.epoch) {
+            // the coordinator re-planned this data id: its new stream replaces whatever came of the old one
+            lane.epoch = epoch;
+            lane.stream = new Stream();
+            r.parts.removeIf(p -> p.lane() == laneId);
+        }
+        if (!lane.stream.accept(b.index(), b.endMap())) {
             return 0.0; // duplicate
         }
-        r.records.addAll(b.records());
+        r.parts.add(new Part(laneId, b.records()));
         long bytes = MessageSize.records(b.records());
         return services.processing().reduceS(b.records().size(), bytes) + maybeReduce(r);
     }
 
     /** Reduces once every expected stream is complete; returns the busy time of the reduction. */
     private double maybeReduce(ReduceState r) {
-        if (r.expectedStreams < 0 || r.streams.size() < r.expectedStreams) {
+        if (r.expectedStreams < 0 || r.lanes.size() < r.expectedStreams) {
             return 0.0;
         }
-        for (Stream s : r.streams.values()) {
-            if (!s.complete()) {
+        for (Lane lane : r.lanes.values()) {
+            if (!lane.stream.complete()) {
                 return 0.0;
             }
+        }
+        List<Record> records = new ArrayList<>();
+        for (Part p : r.parts) {
+            records.addAll(p.records());
         }
         JobMeta meta = r.meta;
         Reducer reducer = services.tasks().reducer(meta.reduceTask())
@@ -477,24 +758,38 @@ public final class SatelliteNode {
         trace("task_started", meta.jobId(), null, "reduce", id, null, meta.reduceTask());
         Record result;
         try {
-            result = reducer.reduce(context(meta), r.records);
+            result = reducer.reduce(context(meta), records);
         } catch (Exception e) {
             throw new IllegalStateException("reduce_task '" + meta.reduceTask() + "' failed: " + e.getMessage(), e);
         }
-        long bytes = MessageSize.records(r.records);
-        trace("task_finished", meta.jobId(), null, "reduce", id, bytes, r.records.size() + " records");
-        int records = r.records.size();
+        long bytes = MessageSize.records(records);
+        trace("task_finished", meta.jobId(), null, "reduce", id, bytes, records.size() + " records");
         reducing.remove(meta.jobId());
         reducedJobs.add(meta.jobId());
         send(meta.los(), new Message.ReduceResponse(meta, result, id, services.clock().nowS()));
-        return services.processing().reduceS(records, bytes);
+        return services.processing().reduceS(records.size(), bytes);
+    }
+
+    /** A mapper's input stream: one collector's batches of one epoch of the job's plan. */
+    private record StreamId(SatId collector, int epoch) {
     }
 
     /** A numbered stream of batches: complete when the last one (carrying the count) and all before it arrived. */
     private static final class Stream {
+        /** A complete stream whose batches are no longer kept (never given to {@link #accept}). */
+        static final Stream DONE = new Stream(0);
+
         private final Set<Integer> seen = new HashSet<>();
-        private int total = -1;
+        private int total;
         int emitted;
+
+        Stream() {
+            this(-1);
+        }
+
+        private Stream(int total) {
+            this.total = total;
+        }
 
         /** Records batch {@code index}; false when it was seen before. */
         boolean accept(int index, boolean last) {
@@ -512,11 +807,26 @@ public final class SatelliteNode {
         }
     }
 
+    /** The reducer's stream of one data id: the latest epoch's. */
+    private static final class Lane {
+        int epoch;
+        Stream stream = new Stream();
+
+        Lane(int epoch) {
+            this.epoch = epoch;
+        }
+    }
+
+    /** Records of one data id, in arrival order among all parts. */
+    private record Part(int lane, List<Record> records) {
+    }
+
     private static final class ReduceState {
         final JobMeta meta;
         int expectedStreams = -1;
-        final Map<SatId, Stream> streams = new HashMap<>();
-        final List<Record> records = new ArrayList<>();
+        /** By data id. */
+        final Map<Integer, Lane> lanes = new HashMap<>();
+        final List<Part> parts = new ArrayList<>();
 
         ReduceState(JobMeta meta) {
             this.meta = meta;

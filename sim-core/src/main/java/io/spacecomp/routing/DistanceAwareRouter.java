@@ -22,7 +22,12 @@ public final class DistanceAwareRouter extends MinimalHopRouter {
     public static final String NAME = "distance-aware";
 
     public DistanceAwareRouter(ConstellationGeometry geometry, RouteOptions options) {
-        super(geometry, options);
+        this(geometry, options, LinkState.ALL_UP);
+    }
+
+    /** A router that takes another minimal path around what {@code state} says is down. */
+    public DistanceAwareRouter(ConstellationGeometry geometry, RouteOptions options, LinkState state) {
+        super(geometry, options, state);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.spacecomp.routing;
 
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.ground.GroundLinkModel;
 import io.spacecomp.orbit.ground.GroundStation;
 import io.spacecomp.orbit.ground.Visibility;
 import io.spacecomp.orbit.ground.VisibleSatellite;
@@ -42,8 +43,23 @@ public final class GroundRouting {
      */
     public static Optional<GroundPath> shortest(ConstellationGeometry geometry, RouteOptions options,
                                                 GroundStation from, GroundStation to, double departureS) {
-        List<VisibleSatellite> ups = Visibility.visible(geometry, from, departureS);
-        List<VisibleSatellite> downs = Visibility.visible(geometry, to, departureS);
+        return shortest(geometry, options, GroundLinkModel.of(from), GroundLinkModel.of(to), from, to, departureS);
+    }
+
+    /**
+     * As {@link #shortest(ConstellationGeometry, RouteOptions, GroundStation, GroundStation, double)}, with
+     * {@code link} deciding which satellites both stations can use instead of their own elevation masks.
+     */
+    public static Optional<GroundPath> shortest(ConstellationGeometry geometry, RouteOptions options, GroundLinkModel link,
+                                                GroundStation from, GroundStation to, double departureS) {
+        return shortest(geometry, options, link, link, from, to, departureS);
+    }
+
+    private static Optional<GroundPath> shortest(ConstellationGeometry geometry, RouteOptions options,
+                                                 GroundLinkModel fromLink, GroundLinkModel toLink,
+                                                 GroundStation from, GroundStation to, double departureS) {
+        List<VisibleSatellite> ups = Visibility.visible(geometry, from, fromLink, departureS);
+        List<VisibleSatellite> downs = Visibility.visible(geometry, to, toLink, departureS);
         if (ups.isEmpty() || downs.isEmpty()) {
             return Optional.empty();
         }
@@ -56,7 +72,7 @@ public final class GroundRouting {
         for (VisibleSatellite v : downs) {
             exits.put(v.sat(), v);
         }
-        Links links = new Links(geometry, options);
+        Links links = new Links(geometry, options, LinkState.ALL_UP);
         TimeDependentDijkstra.Result r = new TimeDependentDijkstra(links, TimeDependentDijkstra.Order.DISTANCE)
                 .search(starts, sat -> exits.containsKey(sat) ? exits.get(sat).rangeKm() : -1.0);
         if (r == null) {

@@ -15,11 +15,53 @@ final class Links {
     private final ConstellationGeometry geometry;
     private final RouteOptions options;
     private final Torus torus;
+    private final LinkState state;
 
-    Links(ConstellationGeometry geometry, RouteOptions options) {
+    Links(ConstellationGeometry geometry, RouteOptions options, LinkState state) {
         this.geometry = geometry;
         this.options = options;
         this.torus = geometry.torus();
+        // a TLE shell's empty slots are satellites that are down, for good: routers see them as faults
+        this.state = geometry.allUp() ? state : withHoles(geometry, state);
+    }
+
+    /** {@code faults} plus the geometry's empty slots. */
+    private static LinkState withHoles(ConstellationGeometry geometry, LinkState faults) {
+        Torus torus = geometry.torus();
+        return new LinkState() {
+            @Override
+            public boolean satelliteUp(SatId sat) {
+                return geometry.isUp(sat) && (!faults.anyDown() || faults.satelliteUp(sat));
+            }
+
+            @Override
+            public boolean linkUp(SatId from, Direction d) {
+                return geometry.isUp(from) && geometry.isUp(torus.neighbour(from, d)) && (!faults.anyDown() || faults.linkUp(from, d));
+            }
+
+            @Override
+            public boolean anyDown() {
+                return true;
+            }
+        };
+    }
+
+    /** Whether some satellite or link is down now. */
+    boolean faulty() {
+        return state.anyDown();
+    }
+
+    /** Fails when the destination itself is down: no router can reach it. */
+    void requireUp(SatId from, SatId to, double departureS) {
+        if (state.anyDown() && !state.satelliteUp(to)) {
+            throw new UnroutableException(from, to, departureS, "satellite " + to + " is down");
+        }
+    }
+
+    /** Why a search found no path, given the fault state now. */
+    String noPathReason() {
+        return state.anyDown() ? "every path crosses a down satellite or link, or a forbidden cross-plane hop"
+                : "every path needs a forbidden cross-plane hop";
     }
 
     Torus torus() {
@@ -37,8 +79,16 @@ final class Links {
         }
     }
 
-    /** Whether the hop from {@code from} across {@code d} may be taken at {@code tS}. */
+    /** Whether the hop from {@code from} across {@code d} may be taken at {@code tS}: up, and outside the polar caps. */
     boolean allowed(SatId from, Direction d, double tS) {
+        if (state.anyDown() && !state.linkUp(from, d)) {
+            return false;
+        }
+        return allowedByPoles(from, d, tS);
+    }
+
+    /** Whether polar protection alone allows the hop (faults ignored). */
+    boolean allowedByPoles(SatId from, Direction d, double tS) {
         PolarProtection p = options.protection();
         if (!p.enabled() || !d.isCrossPlane()) {
             return true;

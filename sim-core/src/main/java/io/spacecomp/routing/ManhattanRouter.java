@@ -14,7 +14,12 @@ public final class ManhattanRouter extends MinimalHopRouter {
     public static final String NAME = "manhattan";
 
     public ManhattanRouter(ConstellationGeometry geometry, RouteOptions options) {
-        super(geometry, options);
+        this(geometry, options, LinkState.ALL_UP);
+    }
+
+    /** A router that takes another minimal path around what {@code state} says is down. */
+    public ManhattanRouter(ConstellationGeometry geometry, RouteOptions options, LinkState state) {
+        super(geometry, options, state);
     }
 
     @Override

@@ -15,15 +15,21 @@ import java.util.List;
  * <p>Polar protection: when the chosen cross-plane hop is forbidden, the walk steps in-plane instead
  * (crossing later, same hop count). When only forbidden cross-plane steps remain, it finishes with the
  * fewest-hops detour that respects the rule, or reports the pair unroutable.
+ *
+ * <p>Faults ({@link LinkState}): a step into a down satellite or link is replaced by the other owed step;
+ * when the walk is stuck, the best other minimal-hop path is taken, and when faults block every minimal
+ * path the destination is reported unreachable, with that reason.
  */
 abstract class MinimalHopRouter implements Router {
 
     protected final Links links;
     private final TimeDependentDijkstra detour;
+    private final MinimalLattice lattice;
 
-    MinimalHopRouter(ConstellationGeometry geometry, RouteOptions options) {
-        this.links = new Links(geometry, options);
+    MinimalHopRouter(ConstellationGeometry geometry, RouteOptions options, LinkState state) {
+        this.links = new Links(geometry, options, state);
         this.detour = new TimeDependentDijkstra(links, TimeDependentDijkstra.Order.HOPS_THEN_DISTANCE);
+        this.lattice = new MinimalLattice(links);
     }
 
     /**
@@ -39,6 +45,7 @@ abstract class MinimalHopRouter implements Router {
     public final Path route(SatId from, SatId to, double departureS) {
         links.requireInside(from);
         links.requireInside(to);
+        links.requireUp(from, to, departureS);
         Torus torus = links.torus();
         int satSteps = torus.satSteps(from, to);
         int orbSteps = torus.orbSteps(from, to);
@@ -49,8 +56,13 @@ abstract class MinimalHopRouter implements Router {
             Direction in = satSteps != 0 ? Direction.inPlane(satSteps) : null;
             Direction cross = orbSteps != 0 ? Direction.crossPlane(orbSteps) : null;
             Direction step = in == null ? cross : cross == null ? in : choose(at, t, in, cross);
-            if (step == cross && !links.allowed(at, cross, t)) {
-                step = in; // defer the crossing until out of the polar cap
+            if (!links.allowed(at, step, t)) {
+                // defer the crossing until out of the polar cap, or take the other owed step around a fault
+                Direction other = step == cross ? in : cross;
+                step = other != null && links.allowed(at, other, t) ? other : null;
+            }
+            if (step == null && links.faulty()) {
+                return aroundFaults(from, to, departureS);
             }
             if (step == null) {
                 Path rest = detour.route(at, to, t);
@@ -69,5 +81,17 @@ abstract class MinimalHopRouter implements Router {
             }
         }
         return new Path(from, to, hops, departureS, t);
+    }
+
+    /** The walk met a down satellite or link: the best other minimal path, or unreachable when faults block all. */
+    private Path aroundFaults(SatId from, SatId to, double departureS) {
+        Path p = lattice.best(from, to, departureS, links::allowed);
+        if (p != null) {
+            return p;
+        }
+        if (lattice.best(from, to, departureS, links::allowedByPoles) != null) {
+            throw new UnroutableException(from, to, departureS, "every minimal-hop path crosses a down satellite or link");
+        }
+        return detour.route(from, to, departureS);
     }
 }

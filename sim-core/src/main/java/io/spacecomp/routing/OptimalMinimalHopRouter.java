@@ -1,13 +1,7 @@
 package io.spacecomp.routing;
 
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
-import io.spacecomp.orbit.shell.Direction;
 import io.spacecomp.orbit.shell.SatId;
-import io.spacecomp.orbit.shell.Torus;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * The minimum-distance path among all minimal-hop paths (ours, beyond the paper; SPEC §4): dynamic
@@ -17,17 +11,26 @@ import java.util.List;
  * It bounds what any local minimal-hop rule can gain.
  *
  * <p>With polar protection the forbidden cross-plane edges leave the lattice; if no lattice path
- * remains, the fewest-hops detour that respects the rule is returned.
+ * remains, the fewest-hops detour that respects the rule is returned. Down satellites and links (the
+ * {@link LinkState}) leave the lattice too; when they alone block every minimal path the destination is
+ * unreachable, with that reason.
  */
 public final class OptimalMinimalHopRouter implements Router {
 
     public static final String NAME = "optimal";
 
     private final Links links;
+    private final MinimalLattice lattice;
     private final TimeDependentDijkstra detour;
 
     public OptimalMinimalHopRouter(ConstellationGeometry geometry, RouteOptions options) {
-        this.links = new Links(geometry, options);
+        this(geometry, options, LinkState.ALL_UP);
+    }
+
+    /** A router that takes the best minimal path around what {@code state} says is down. */
+    public OptimalMinimalHopRouter(ConstellationGeometry geometry, RouteOptions options, LinkState state) {
+        this.links = new Links(geometry, options, state);
+        this.lattice = new MinimalLattice(links);
         this.detour = new TimeDependentDijkstra(links, TimeDependentDijkstra.Order.HOPS_THEN_DISTANCE);
     }
 
@@ -40,79 +43,14 @@ public final class OptimalMinimalHopRouter implements Router {
     public Path route(SatId from, SatId to, double departureS) {
         links.requireInside(from);
         links.requireInside(to);
-        Torus torus = links.torus();
-        int satSteps = torus.satSteps(from, to);
-        int orbSteps = torus.orbSteps(from, to);
-        Path best = null;
-        for (int s : waysRound(satSteps, torus.satsPerPlane())) {
-            for (int o : waysRound(orbSteps, torus.planes())) {
-                Path p = lattice(from, to, departureS, s, o);
-                if (p != null && (best == null || p.distanceKm() < best.distanceKm())) {
-                    best = p;
-                }
-            }
+        links.requireUp(from, to, departureS);
+        Path best = lattice.best(from, to, departureS, links::allowed);
+        if (best != null) {
+            return best;
         }
-        return best != null ? best : detour.route(from, to, departureS);
-    }
-
-    /** The signed step counts of the minimal ways round: one, or two at an exact half-way tie. */
-    private static int[] waysRound(int steps, int ringSize) {
-        return ringSize % 2 == 0 && Math.abs(steps) == ringSize / 2 ? new int[] {steps, -steps} : new int[] {steps};
-    }
-
-    private Path lattice(SatId from, SatId to, double departureS, int satSteps, int orbSteps) {
-        Torus torus = links.torus();
-        int rows = Math.abs(satSteps) + 1;
-        int cols = Math.abs(orbSteps) + 1;
-        Direction in = Direction.inPlane(satSteps);
-        Direction cross = Direction.crossPlane(orbSteps);
-        double[][] cost = new double[rows][cols];
-        double[][] time = new double[rows][cols];
-        Hop[][] via = new Hop[rows][cols];
-        SatId[][] sat = new SatId[rows][cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                sat[i][j] = i == 0 && j == 0 ? from
-                        : i > 0 ? torus.neighbour(sat[i - 1][j], in) : torus.neighbour(sat[i][j - 1], cross);
-                if (i == 0 && j == 0) {
-                    time[0][0] = departureS;
-                    continue;
-                }
-                cost[i][j] = Double.POSITIVE_INFINITY;
-                if (i > 0 && cost[i - 1][j] < Double.POSITIVE_INFINITY) {
-                    relax(cost, time, via, i, j, i - 1, j, links.hop(sat[i - 1][j], in, time[i - 1][j]));
-                }
-                if (j > 0 && cost[i][j - 1] < Double.POSITIVE_INFINITY
-                        && links.allowed(sat[i][j - 1], cross, time[i][j - 1])) {
-                    relax(cost, time, via, i, j, i, j - 1, links.hop(sat[i][j - 1], cross, time[i][j - 1]));
-                }
-            }
+        if (links.faulty() && lattice.best(from, to, departureS, links::allowedByPoles) != null) {
+            throw new UnroutableException(from, to, departureS, "every minimal-hop path crosses a down satellite or link");
         }
-        int ei = rows - 1;
-        int ej = cols - 1;
-        if (cost[ei][ej] == Double.POSITIVE_INFINITY) {
-            return null;
-        }
-        List<Hop> hops = new ArrayList<>(rows + cols - 2);
-        for (int i = ei, j = ej; i > 0 || j > 0; ) {
-            Hop h = via[i][j];
-            hops.add(h);
-            if (h.direction().isCrossPlane()) {
-                j--;
-            } else {
-                i--;
-            }
-        }
-        Collections.reverse(hops);
-        return new Path(from, to, hops, departureS, time[ei][ej]);
-    }
-
-    private void relax(double[][] cost, double[][] time, Hop[][] via, int i, int j, int pi, int pj, Hop hop) {
-        double c = cost[pi][pj] + hop.lengthKm();
-        if (c < cost[i][j]) {
-            cost[i][j] = c;
-            time[i][j] = links.arrivalS(time[pi][pj], hop.lengthKm());
-            via[i][j] = hop;
-        }
+        return detour.route(from, to, departureS);
     }
 }

@@ -17,7 +17,12 @@ public final class ShortestPathRouter implements Router {
     private final TimeDependentDijkstra dijkstra;
 
     public ShortestPathRouter(ConstellationGeometry geometry, RouteOptions options) {
-        this.links = new Links(geometry, options);
+        this(geometry, options, LinkState.ALL_UP);
+    }
+
+    /** A router that routes around what {@code state} says is down. */
+    public ShortestPathRouter(ConstellationGeometry geometry, RouteOptions options, LinkState state) {
+        this.links = new Links(geometry, options, state);
         this.dijkstra = new TimeDependentDijkstra(links, TimeDependentDijkstra.Order.DISTANCE);
     }
 
@@ -30,6 +35,7 @@ public final class ShortestPathRouter implements Router {
     public Path route(SatId from, SatId to, double departureS) {
         links.requireInside(from);
         links.requireInside(to);
+        links.requireUp(from, to, departureS);
         return dijkstra.route(from, to, departureS);
     }
 
@@ -38,6 +44,7 @@ public final class ShortestPathRouter implements Router {
     public List<Path> routeAll(SatId from, List<SatId> to, double departureS) {
         links.requireInside(from);
         to.forEach(links::requireInside);
+        to.forEach(t -> links.requireUp(from, t, departureS));
         return dijkstra.routeAll(from, to, departureS);
     }
 }

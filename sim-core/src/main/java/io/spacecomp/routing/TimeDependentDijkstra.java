@@ -44,7 +44,7 @@ final class TimeDependentDijkstra {
         int target = index(to);
         Result r = search(List.of(new Start(from, 0.0, departureS)), sat -> index(sat) == target ? 0.0 : -1.0);
         if (r == null) {
-            throw new UnroutableException(from, to, departureS, "every path needs a forbidden cross-plane hop");
+            throw new UnroutableException(from, to, departureS, links.noPathReason());
         }
         return r.path();
     }
@@ -71,7 +71,7 @@ final class TimeDependentDijkstra {
         for (SatId to : targets) {
             int k = index(to);
             if (!l.done[k]) {
-                throw new UnroutableException(from, to, departureS, "every path needs a forbidden cross-plane hop");
+                throw new UnroutableException(from, to, departureS, links.noPathReason());
             }
             paths.add(new Path(from, to, l.hopsTo(k), departureS, l.time[k]));
         }

@@ -9,6 +9,12 @@ import io.spacecomp.protocol.NodeServices;
 import io.spacecomp.protocol.SatelliteNode;
 import io.spacecomp.routing.Router;
 import io.spacecomp.routing.Routers;
+import io.spacecomp.sim.fault.FaultInjector;
+import io.spacecomp.sim.fault.FaultPlan;
+import io.spacecomp.sim.fault.FaultState;
+import io.spacecomp.sim.fault.HopFaults;
+import io.spacecomp.trace.TraceEvent;
+import io.spacecomp.trace.TraceSink;
 import umontreal.ssj.rng.MRG32k3a;
 import umontreal.ssj.simevents.Simulator;
 import umontreal.ssj.simevents.eventlist.Henriksen;
@@ -23,6 +29,13 @@ import java.util.SplittableRandom;
  * One simulated run in virtual time: its own SSJ {@link Simulator} (no global state, so runs may execute
  * in parallel threads), its own seeded streams, the same {@link SatelliteNode} protocol objects the
  * emulator runs, over the {@link IslNetwork}.
+ *
+ * <p>Faults ({@link SimulationConfig#faults}): the plan's events change a {@link FaultState} that both the
+ * network and the routers see. A crashed satellite's protocol object is dropped (its state is lost) and a
+ * new, empty one serves when it is back; the news of the crash reaches every coordinator after
+ * {@link FaultPlan#detectionS()}. Jobs a crashed coordinator held end failed, as the ground would see them.
+ * Each kind of random fault draws from its own stream seeded from the run's seed; an empty plan draws
+ * nothing and schedules nothing.
  */
 public final class Simulation {
 
@@ -34,23 +47,49 @@ public final class Simulation {
     private final NodeServices services;
     private final Map<String, JobOutcome> outcomes = new LinkedHashMap<>();
     private final List<String> submitted = new ArrayList<>();
+    private final FaultState faultState;
+    private final FaultInjector injector;
+    private double horizonS;
+    private double startS = Double.POSITIVE_INFINITY;
     private boolean ran;
 
     public Simulation(SimulationConfig config) {
         this.config = config;
         simulator.init();
         this.clock = new SimClock(simulator);
-        Router router = Routers.byName(config.router(), config.geometry(), config.routeOptions());
         Torus torus = config.geometry().torus();
+        this.faultState = new FaultState(torus);
+        Router router = Routers.byName(config.router(), config.geometry(), config.routeOptions(), faultState);
         MRG32k3a jitter = null;
         if (config.maxJitterS() > 0) {
             jitter = new MRG32k3a();
             jitter.setSeed(streamSeed(config.seed()));
         }
+        FaultPlan plan = config.faults();
+        // a stream is made only for a kind the plan draws: a fault-free run creates and draws none
+        HopFaults hopFaults = new HopFaults(faultState, plan,
+                plan.random().messageLoss() > 0 ? faultStream(config.seed(), 1) : null,
+                plan.random().duplicate() > 0 ? faultStream(config.seed(), 2) : null,
+                plan.random().delay() > 0 && plan.random().delayS() > 0 ? faultStream(config.seed(), 3) : null);
         this.network = new IslNetwork(clock, config.geometry(), router, config.linkRate(),
-                config.routeOptions().perHopOverheadS(), jitter, config.maxJitterS(), config.trace());
+                config.routeOptions().perHopOverheadS(), jitter, config.maxJitterS(), config.trace(), hopFaults);
+        this.injector = new FaultInjector(clock, faultState, new FaultInjector.Listener() {
+            @Override
+            public void crashed(SatId sat) {
+                crash(sat);
+            }
+
+            @Override
+            public void changed(String description, boolean start) {
+                TraceSink t = config.trace();
+                if (t.enabled()) {
+                    t.emit(new TraceEvent(clock.nowS(), start ? "fault_start" : "fault_end", null, null, null, null, null,
+                            null, null, description));
+                }
+            }
+        });
         this.nodes = new SatelliteNode[torus.size()];
-        JobPlanner planner = new JobPlanner(torus, router, config.costKind(), config.costModel());
+        JobPlanner planner = new JobPlanner(torus, router, config.costKind(), config.costModel(), config.geometry()::isUp);
         this.services = new NodeServices(clock, network, config.tasks(), config.dataFiles(), planner, config.processing(),
                 config.trace(), this::record);
         network.attach(this::node);
@@ -64,6 +103,38 @@ public final class Simulation {
             s[i] = 1 + r.nextLong(4_294_944_442L);
         }
         return s;
+    }
+
+    /** The stream of random fault kind {@code kind} (1 loss, 2 duplicate, 3 delay, 4 crashes), apart from every other. */
+    private static MRG32k3a faultStream(long seed, int kind) {
+        MRG32k3a s = new MRG32k3a();
+        s.setSeed(streamSeed(new SplittableRandom(seed).split().nextLong() + kind * 0x9E3779B97F4A7C15L));
+        return s;
+    }
+
+    /** {@code sat} crashed: its protocol object and state go; the news reaches the coordinators later. */
+    private void crash(SatId sat) {
+        int i = sat.node(config.geometry().torus().satsPerPlane()) - 1;
+        SatelliteNode old = nodes[i];
+        nodes[i] = null;
+        if (old != null) {
+            for (JobOutcome o : old.crash()) {
+                record(o);
+            }
+        }
+        String reason = String.format(java.util.Locale.ROOT, "crashed at t = %.3f s: its state is lost", clock.nowS());
+        clock.schedule(config.faults().detectionS(), () -> {
+            for (SatelliteNode n : nodes) {
+                if (n != null && n.openJobs() > 0) {
+                    n.satelliteLost(sat, reason);
+                }
+            }
+        });
+    }
+
+    /** What is down now. */
+    public FaultState faultState() {
+        return faultState;
     }
 
     private void record(JobOutcome outcome) {
@@ -91,9 +162,19 @@ public final class Simulation {
         if (los.sat() > torus.satsPerPlane() || los.orb() > torus.planes()) {
             throw new IllegalArgumentException("los " + los + " is outside the shell");
         }
-        SatelliteNode coordinator = node(los);
+        node(los);
         submitted.add(spec.jobId());
-        clock.schedule(Math.max(0.0, atS - clock.nowS()), () -> coordinator.submit(spec));
+        horizonS = Math.max(horizonS, atS + spec.timeoutS());
+        startS = Math.min(startS, atS);
+        clock.schedule(Math.max(0.0, atS - clock.nowS()), () -> {
+            if (!faultState.satelliteUp(los)) {
+                double now = clock.nowS();
+                record(new JobOutcome(spec.jobId(), false, "coordinator " + los + " is down: the job cannot be submitted",
+                        null, now, 0.0, 0.0, los, null, List.of(), 0, 0));
+                return;
+            }
+            node(los).submit(spec);
+        });
     }
 
     /** Schedules {@code action} at virtual time {@code atS} (fault injection, e.g. taking a satellite down). */
@@ -107,6 +188,13 @@ public final class Simulation {
             throw new IllegalStateException("a Simulation runs once");
         }
         ran = true;
+        FaultPlan plan = config.faults();
+        // fault times count from the first job's submission (a scenario's jobs run at their epoch)
+        double start = Double.isInfinite(startS) ? 0.0 : startS;
+        injector.schedule(plan.schedule(), start);
+        if (plan.random().crashes()) {
+            injector.scheduleRandomCrashes(plan.random(), faultStream(config.seed(), 4), start, horizonS);
+        }
         simulator.start();
         List<JobOutcome> out = new ArrayList<>();
         for (String id : submitted) {

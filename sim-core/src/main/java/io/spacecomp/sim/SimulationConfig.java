@@ -6,6 +6,7 @@ import io.spacecomp.placement.CostModel;
 import io.spacecomp.protocol.ProcessingModel;
 import io.spacecomp.routing.RouteOptions;
 import io.spacecomp.routing.Routers;
+import io.spacecomp.sim.fault.FaultPlan;
 import io.spacecomp.tasks.DataFiles;
 import io.spacecomp.tasks.TaskRegistry;
 import io.spacecomp.trace.TraceSink;
@@ -25,10 +26,20 @@ import io.spacecomp.trace.TraceSink;
  * @param seed          seed of every random stream of the run
  * @param maxJitterS    random extra delay per hop, uniform in [0, maxJitterS) (s); 0 for none
  * @param trace         where trace events go
+ * @param faults        the faults injected into the run ({@link FaultPlan#NONE} for none)
  */
 public record SimulationConfig(ConstellationGeometry geometry, String router, RouteOptions routeOptions,
                                CostKind costKind, CostModel costModel, ProcessingModel processing, LinkRate linkRate,
-                               DataFiles dataFiles, TaskRegistry tasks, long seed, double maxJitterS, TraceSink trace) {
+                               DataFiles dataFiles, TaskRegistry tasks, long seed, double maxJitterS, TraceSink trace,
+                               FaultPlan faults) {
+
+    /** A run without faults. */
+    public SimulationConfig(ConstellationGeometry geometry, String router, RouteOptions routeOptions,
+                            CostKind costKind, CostModel costModel, ProcessingModel processing, LinkRate linkRate,
+                            DataFiles dataFiles, TaskRegistry tasks, long seed, double maxJitterS, TraceSink trace) {
+        this(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles, tasks, seed, maxJitterS,
+                trace, FaultPlan.NONE);
+    }
 
     public SimulationConfig {
         if (!Routers.NAMES.contains(router)) {
@@ -36,6 +47,9 @@ public record SimulationConfig(ConstellationGeometry geometry, String router, Ro
         }
         if (!(maxJitterS >= 0) || Double.isInfinite(maxJitterS)) {
             throw new IllegalArgumentException("maxJitterS must be >= 0, got " + maxJitterS);
+        }
+        if (faults == null) {
+            throw new IllegalArgumentException("faults must not be null (use FaultPlan.NONE)");
         }
     }
 
@@ -47,16 +61,21 @@ public record SimulationConfig(ConstellationGeometry geometry, String router, Ro
 
     public SimulationConfig withTrace(TraceSink t) {
         return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
-                tasks, seed, maxJitterS, t);
+                tasks, seed, maxJitterS, t, faults);
     }
 
     public SimulationConfig withJitter(double s) {
         return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
-                tasks, seed, s, trace);
+                tasks, seed, s, trace, faults);
+    }
+
+    public SimulationConfig withFaults(FaultPlan f) {
+        return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
+                tasks, seed, maxJitterS, trace, f);
     }
 
     public SimulationConfig withTasks(TaskRegistry t) {
         return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
-                t, seed, maxJitterS, trace);
+                t, seed, maxJitterS, trace, faults);
     }
 }

@@ -111,4 +111,18 @@ class ReducerPlacementTest {
         assertEquals(1.0, m.cost(0, 0.0), 0.0);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new CostModel(1, 1, -3, 1, m.linkBudget())).getMessage().contains("perHopOverheadH"));
     }
+
+    @Test
+    void aCentreThatIsDownMovesToTheNearestSatelliteThatIsUp() {
+        java.util.List<SatId> mappers = java.util.List.of(new SatId(10, 10), new SatId(12, 10), new SatId(10, 12), new SatId(12, 12));
+        SatId centre = ReducerPlacement.center(mappers, torus);
+        assertEquals(new SatId(11, 11), centre);
+        java.util.Set<SatId> down = java.util.Set.of(new SatId(11, 11), new SatId(11, 10));
+        // one hop away: (11,10) (down), (10,11), (12,11), (11,12) in node order: the first that is up wins
+        SatId moved = ReducerPlacement.CENTER.place(mappers, new SatId(1, 1), torus, null, 0.0, CostKind.HOPS,
+                CostModel.PAPER_DEFAULT, id -> !down.contains(id));
+        assertEquals(new SatId(10, 11), moved);
+        assertEquals(centre, ReducerPlacement.CENTER.place(mappers, new SatId(1, 1), torus, null, 0.0, CostKind.HOPS,
+                CostModel.PAPER_DEFAULT, id -> true));
+    }
 }

@@ -13,6 +13,7 @@ import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobPlan;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.protocol.Message;
+import io.spacecomp.protocol.Replan;
 import io.spacecomp.tasks.Attachment;
 import io.spacecomp.tasks.Record;
 
@@ -401,6 +402,18 @@ public final class Wire {
         }
         o.put("distance", out.distance());
         o.put("reduce_distance", out.reduceDistance());
+        if (!out.replans().isEmpty()) {
+            ArrayNode replans = o.putArray("replans");
+            for (Replan r : out.replans()) {
+                ObjectNode m = replans.addObject();
+                m.put("role", r.role().wireName());
+                m.put("data_id", r.dataId());
+                m.set("from", sat(r.from()));
+                m.set("to", sat(r.to()));
+                m.put("at", r.atS());
+                m.put("reason", r.reason());
+            }
+        }
         return o;
     }
 
@@ -414,12 +427,27 @@ public final class Wire {
                         sat(pair.get(1), "allocations[" + i + "][1]")));
             }
         }
+        List<Replan> replans = new ArrayList<>();
+        JsonNode moves = n.get("replans");
+        if (moves != null && moves.isArray()) {
+            for (int i = 0; i < moves.size(); i++) {
+                JsonNode m = moves.get(i);
+                Replan.Role role;
+                try {
+                    role = Replan.Role.parse(text(m, "role"));
+                } catch (IllegalArgumentException e) {
+                    throw new WireException("replans[" + i + "].role", e.getMessage());
+                }
+                replans.add(new Replan(role, integer(m, "data_id"), sat(m.get("from"), "replans[" + i + "].from"),
+                        sat(m.get("to"), "replans[" + i + "].to"), number(m, "at"), text(m, "reason")));
+            }
+        }
         JsonNode result = n.get("result");
         JsonNode reducer = n.get("reducer");
         return new JobOutcome(text(n, "jobid"), bool(n, "done"), text(n, "error", null),
                 result == null || result.isNull() ? null : record(result, "result"), number(n, "job_start"),
                 number(n, "job_time"), number(n, "reduce_time"), sat(n.get("los"), "los"), reducer == null ? null : sat(reducer, "reducer"),
-                allocations, integer(n, "distance"), integer(n, "reduce_distance"));
+                allocations, integer(n, "distance"), integer(n, "reduce_distance"), replans);
     }
 
 }

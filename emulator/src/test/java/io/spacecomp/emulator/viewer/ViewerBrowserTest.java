@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -221,11 +222,15 @@ class ViewerBrowserTest {
             WebElement scrub = browser.driver.findElement(By.id("scrub"));
             scrub.click();
             scrub.sendKeys(Keys.END);
-            waitUpTo(5).until(d -> "failed".equals(d.findElement(By.cssSelector("#jobs tr[data-job='too-many']")).getDomAttribute("data-status")));
-            String reason = browser.driver.findElement(By.cssSelector("#jobs tr[data-reason-of='too-many'] td.reason")).getText();
+            // read through the page's own DOM queries in one script: the job list is redrawn as time moves
+            waitUpTo(5).until(d -> "failed".equals(((JavascriptExecutor) d).executeScript(
+                    "const r = document.querySelector(\"#jobs tr[data-job='too-many']\"); return r && r.dataset.status;")));
+            String reason = (String) browser.driver.executeScript(
+                    "const r = document.querySelector(\"#jobs tr[data-reason-of='too-many'] td.reason\"); return r && r.textContent;");
             assertEquals(out.get(1).error(), reason);
             assertTrue(reason.contains("collectors must be <= aoi size / 2"), reason);
-            assertEquals("done", browser.driver.findElement(By.cssSelector("#jobs tr[data-job='fine']")).getDomAttribute("data-status"));
+            assertEquals("done", browser.driver.executeScript(
+                    "const r = document.querySelector(\"#jobs tr[data-job='fine']\"); return r && r.dataset.status;"));
             assertEquals("2: 1 done, 1 failed", browser.driver.findElement(By.id("jobcount")).getText());
             // one job picked: only its hops are drawn
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("job"))).selectByVisibleText("fine");
@@ -280,7 +285,7 @@ class ViewerBrowserTest {
             ObjectNode data = Wire.object();
             data.put("filename", "corpus.txt");
             GatewayClient client = new GatewayClient(constellation.gatewayUri());
-            String jobId = client.submit(new JobRequest(4, 1, 4, 2, "bipartite", "center", "doccollector", "mergecombiner",
+            String jobId = client.submit(new JobRequest(4, 1, 3, 2, "bipartite", "center", "doccollector", "mergecombiner",
                     "wordcountmapper", "sumreducer", 5, data, false).body()).json().get("jobid").asText();
             // read through the page's own DOM queries: rows are redrawn as the job moves on
             String rowJs = "const r = document.querySelector(\"#jobs tr[data-job='" + jobId + "']\"); ";

@@ -3,7 +3,7 @@ package io.spacecomp.experiments.study;
 import io.spacecomp.experiments.DrawRules;
 import io.spacecomp.experiments.JobScenario;
 import io.spacecomp.experiments.Seeds;
-import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.protocol.ProcessingModel;
@@ -57,27 +57,34 @@ public final class ScenarioJobs {
     public static Plan plan(Scenario s, Compare.Strategy strategy, int jobs, TaskRegistry tasks, Path defaultDataDir,
                             double maxJitterS) {
         s.job().tasks().check(tasks);
-        CircularOrbitGeometry geometry = StudyRunner.geometry(s);
+        ScenarioConstellation constellation = ScenarioConstellation.of(s);
+        ConstellationGeometry geometry = constellation.geometry();
         DrawRules rules = DrawRules.of(s);
         List<Submission> out = new ArrayList<>();
         TaskNames t = s.job().tasks();
         for (int j = 0; j < jobs; j++) {
             long seed = Seeds.derive(s.seed(), "simulate", 0, j);
-            JobScenario draw = JobScenario.draw(geometry, rules, j, seed);
+            JobScenario draw = JobScenario.draw(geometry, constellation.grid(), rules, j, seed);
             if (j == 0) {
                 rules = new DrawRules(rules.aoi(), rules.collectors(), rules.stations(), draw.epochS());
             }
             List<SatId> aoi = new ArrayList<>(draw.collectors());
             aoi.addAll(draw.candidates());
+            // the area's other satellites at the job's time, in node order: spares a re-planning job moves work to
+            for (SatId sat : rules.aoi().box().satellitesInside(geometry, draw.epochS(), draw.pass())) {
+                if (!aoi.contains(sat)) {
+                    aoi.add(sat);
+                }
+            }
             JobSpec spec = new JobSpec("job-" + (j + 1), draw.k(), aoi, strategy.allocator(), strategy.reducer(), t.collect(),
                     t.map(), t.combine(), t.reduce(), s.job().maxCollectRecords(), s.job().data(), s.job().timeoutS(),
-                    Seeds.stream(seed, 1));
+                    Seeds.stream(seed, 1), s.job().onFailure());
             out.add(new Submission(spec, draw.los(), draw.epochS(), draw));
         }
         DataFiles data = new DataFiles(s.dataDir() != null ? s.dataDir() : defaultDataDir);
         SimulationConfig config = new SimulationConfig(geometry, strategy.router(), s.routing(), s.compare().costKind(),
                 s.cost().model(), ProcessingModel.DEFAULT, new LinkRate(s.cost().model().linkBudget(), 0.0), data, tasks,
-                s.seed(), maxJitterS, TraceSink.NONE);
+                s.seed(), maxJitterS, TraceSink.NONE, s.faults());
         return new Plan(config, out);
     }
 }

@@ -52,7 +52,7 @@ public final class Study {
         int runs = options.runsOf(file);
         List<Unit> units = new ArrayList<>();
         for (SweepPoint p : file.points(options.quick())) {
-            int sats = StudyRunner.geometry(p.scenario()).torus().size();
+            int sats = ScenarioConstellation.of(p.scenario()).grid().size(); // also checks a TLE shell once, up front
             for (int r = 0; r < runs; r++) {
                 units.add(new Unit(p, r, StudyRunner.runSeed(options.seedOf(file), p.index(), r), sats));
             }

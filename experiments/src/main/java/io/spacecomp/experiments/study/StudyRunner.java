@@ -3,7 +3,7 @@ package io.spacecomp.experiments.study;
 import io.spacecomp.experiments.DrawRules;
 import io.spacecomp.experiments.JobScenario;
 import io.spacecomp.experiments.Seeds;
-import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.placement.CostModel;
 import io.spacecomp.protocol.JobOutcome;
@@ -14,7 +14,6 @@ import io.spacecomp.routing.Path;
 import io.spacecomp.routing.Router;
 import io.spacecomp.routing.Routers;
 import io.spacecomp.scenario.Compare;
-import io.spacecomp.scenario.ConstellationSpec;
 import io.spacecomp.scenario.CostSpec;
 import io.spacecomp.scenario.Scenario;
 import io.spacecomp.scenario.SweepPoint;
@@ -55,15 +54,6 @@ public final class StudyRunner {
         return tasks;
     }
 
-    /** The geometry of a scenario's constellation. */
-    public static CircularOrbitGeometry geometry(Scenario s) {
-        if (s.constellation() instanceof ConstellationSpec.Walker w) {
-            return new CircularOrbitGeometry(w.shell());
-        }
-        throw new IllegalArgumentException("constellation.tle: a study over a TLE catalogue is not supported yet; "
-                + "describe the shell with constellation.walker");
-    }
-
     /** The seed of run {@code run} at sweep point {@code point}. */
     public static long runSeed(long seed, int point, int run) {
         return Seeds.derive(seed, "study", point, run);
@@ -72,8 +62,9 @@ public final class StudyRunner {
     /** Runs every strategy of {@code point}'s scenario on run {@code run}'s draw. */
     public StudyRun run(SweepPoint point, int run, long runSeed) {
         Scenario s = point.scenario();
-        CircularOrbitGeometry geometry = geometry(s);
-        JobScenario draw = JobScenario.draw(geometry, DrawRules.of(s), run, runSeed);
+        ScenarioConstellation constellation = ScenarioConstellation.of(s);
+        ConstellationGeometry geometry = constellation.geometry();
+        JobScenario draw = JobScenario.draw(geometry, constellation.grid(), DrawRules.of(s), run, runSeed);
         List<SatId> aoi = new ArrayList<>(draw.collectors());
         aoi.addAll(draw.candidates());
         DataFiles data = new DataFiles(s.dataDir() != null ? s.dataDir() : defaultDataDir);
@@ -84,16 +75,17 @@ public final class StudyRunner {
         return new StudyRun(point, draw, jobs);
     }
 
-    private StudyJob job(Scenario s, CircularOrbitGeometry geometry, JobScenario draw, List<SatId> aoi, DataFiles data,
+    private StudyJob job(Scenario s, ConstellationGeometry geometry, JobScenario draw, List<SatId> aoi, DataFiles data,
                          Compare.Strategy st, long runSeed) {
         CostModel model = s.cost().model();
         SimulationConfig config = new SimulationConfig(geometry, st.router(), s.routing(), s.compare().costKind(), model,
-                ProcessingModel.DEFAULT, new LinkRate(model.linkBudget(), 0.0), data, tasks, runSeed, 0.0, TraceSink.NONE);
+                ProcessingModel.DEFAULT, new LinkRate(model.linkBudget(), 0.0), data, tasks, runSeed, 0.0, TraceSink.NONE,
+                s.faults());
         Simulation sim = new Simulation(config);
         TaskNames t = s.job().tasks();
         JobSpec spec = new JobSpec("run" + draw.run() + "-" + st.label(), draw.k(), aoi, st.allocator(), st.reducer(),
                 t.collect(), t.map(), t.combine(), t.reduce(), s.job().maxCollectRecords(), s.job().data(),
-                s.job().timeoutS(), Seeds.stream(runSeed, 1));
+                s.job().timeoutS(), Seeds.stream(runSeed, 1), s.job().onFailure());
         sim.submit(spec, draw.los(), draw.epochS());
         JobOutcome o = sim.run().get(0);
         Map<StudyMetric, Double> values = new EnumMap<>(StudyMetric.class);

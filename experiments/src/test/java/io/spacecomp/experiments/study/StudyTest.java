@@ -66,7 +66,7 @@ class StudyTest {
             if (s.k() > 8) {
                 continue;
             }
-            CircularOrbitGeometry g = StudyRunner.geometry(r.point().scenario());
+            io.spacecomp.orbit.geometry.ConstellationGeometry g = ScenarioConstellation.of(r.point().scenario()).geometry();
             Router router = Routers.byName("distance-aware", g, r.point().scenario().routing());
             CostModel model = r.point().scenario().cost().model();
             double[][] cost = new double[s.k()][s.k()];
@@ -124,6 +124,31 @@ class StudyTest {
         assertTrue(json.contains("\"scenario\" : {") && json.contains("\"Kiruna\""), "the scenario is copied into the JSON");
     }
 
+    /** A TLE catalogue's shell: SGP4 geometry, WGS84 stations with a range cone, holes never drawn, every job exact. */
+    @Test
+    void aTleShellStudyNeverDrawsAnEmptySlot() {
+        ScenarioFile tle = ScenarioReader.read(java.nio.file.Path.of("..", "scenarios", "examples", "tle-shell.yaml"));
+        ScenarioConstellation c = ScenarioConstellation.of(tle.base());
+        io.spacecomp.orbit.orekit.TleShell shell = (io.spacecomp.orbit.orekit.TleShell) c.geometry();
+        assertEquals(34, c.grid().planes());
+        assertEquals(34, c.grid().satsPerPlane());
+        assertEquals(7, shell.holes().size());
+        assertEquals(1100.0, tle.base().groundStations().maxGslKm());
+        List<StudyRun> tleRuns = Study.run(tle, new Study.Options(true, null, null, 2), RUNNER, ProgressSink.NONE);
+        assertEquals(2, tleRuns.size());
+        for (StudyRun r : tleRuns) {
+            List<SatId> drawn = new ArrayList<>(r.scenario().collectors());
+            drawn.addAll(r.scenario().candidates());
+            drawn.add(r.scenario().los());
+            for (SatId s : drawn) {
+                assertTrue(shell.isUp(s), s + " is an empty slot");
+            }
+            for (StudyJob j : r.jobs()) {
+                assertTrue(j.done(), j.strategy().label() + ": " + j.error());
+            }
+        }
+    }
+
     @Test
     void drawsFollowTheScenariosRules() {
         for (StudyRun r : runs) {
@@ -132,8 +157,8 @@ class StudyTest {
             List<SatId> all = new ArrayList<>(s.collectors());
             all.addAll(s.candidates());
             assertEquals(2 * s.k(), all.stream().distinct().count());
-            JobScenario again = JobScenario.draw(StudyRunner.geometry(r.point().scenario()), DrawRules.of(r.point().scenario()),
-                    s.run(), s.runSeed());
+            ScenarioConstellation c = ScenarioConstellation.of(r.point().scenario());
+            JobScenario again = JobScenario.draw(c.geometry(), c.grid(), DrawRules.of(r.point().scenario()), s.run(), s.runSeed());
             assertEquals(s, again);
         }
     }

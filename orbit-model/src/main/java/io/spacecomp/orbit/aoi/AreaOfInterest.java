@@ -52,7 +52,7 @@ public record AreaOfInterest(double latMinDeg, double latMaxDeg, double lonMinDe
 
     /**
      * The satellites whose sub-satellite point is inside the box at {@code tS}, filtered by pass
-     * direction, in node order.
+     * direction, in node order; satellites that are down (a TLE shell's empty slots) are never inside.
      */
     public List<SatId> satellitesInside(ConstellationGeometry geometry, double tS, Pass pass) {
         Torus torus = geometry.torus();
@@ -60,6 +60,9 @@ public record AreaOfInterest(double latMinDeg, double latMaxDeg, double lonMinDe
         for (int o = 1; o <= torus.planes(); o++) {
             for (int s = 1; s <= torus.satsPerPlane(); s++) {
                 SatId id = new SatId(s, o);
+                if (!geometry.isUp(id)) {
+                    continue;
+                }
                 if (pass.accepts(geometry.isAscending(id, tS)) && contains(geometry.subSatellitePoint(id, tS))) {
                     inside.add(id);
                 }

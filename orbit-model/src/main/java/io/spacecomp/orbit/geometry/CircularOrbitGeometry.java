@@ -13,6 +13,13 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
  * {@code u₀ = 2π(s−1)/M + 2πF(o−1)/(N·M)} and plane o has right ascension {@code 2π(o−1)/N};
  * {@code u(t) = u₀ + 2πt/T}. The Earth-fixed frame is rotated from the inertial one by
  * {@code θ(t) = θ₀ + ω⊕·t}, θ₀ being the Greenwich angle at t = 0.
+ *
+ * <p>Ground stations stay on the paper's sphere here ({@link #earthShape()} is the default
+ * {@code EarthShape.Sphere} of the shell's radius): latitudes are read as geocentric and elevation is measured
+ * from the radial direction. That is the model of the paper and of {@code results/}. Orekit geometries
+ * ({@code KeplerianConstellation}, {@code TleConstellation}, {@code TleShell}) place stations on WGS84 instead;
+ * the two agree exactly on the equator for a sphere of the equatorial radius, and elsewhere differ by the
+ * flattening (up to 21 km of station position, 0.19° of vertical), see {@code GeodeticStationTest}.
  */
 public final class CircularOrbitGeometry implements ConstellationGeometry {
 

@@ -1,5 +1,6 @@
 package io.spacecomp.orbit.geometry;
 
+import io.spacecomp.orbit.ground.EarthShape;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
@@ -14,8 +15,32 @@ public interface ConstellationGeometry {
     /** The torus the satellites are linked in. */
     Torus torus();
 
-    /** Radius of the spherical Earth used for ground visibility (km). */
+    /**
+     * Radius of the spherical Earth of the analytic model (km). Ground stations follow
+     * {@link #earthShape()}, which is this sphere unless a geometry says otherwise.
+     */
     double earthRadiusKm();
+
+    /**
+     * The Earth ground stations stand on: the sphere of {@link #earthRadiusKm()} by default (the analytic
+     * Walker model of the paper); WGS84 for the Orekit geometries, whose satellites are over the real Earth.
+     */
+    default EarthShape earthShape() {
+        return new EarthShape.Sphere(earthRadiusKm());
+    }
+
+    /**
+     * Whether the satellite is in service. Every satellite of a full Walker shell is; a shell inferred
+     * from a TLE catalogue keeps its empty slots as satellites that are down (no ISL, no ground link).
+     */
+    default boolean isUp(SatId id) {
+        return true;
+    }
+
+    /** Whether every satellite is up (no {@link #isUp} call can answer false): lets hot loops skip the check. */
+    default boolean allUp() {
+        return true;
+    }
 
     /** Position in an inertial frame whose Z axis is the Earth's rotation axis (km). */
     Vector3D positionInertialKm(SatId id, double tS);

@@ -4,12 +4,15 @@ import io.spacecomp.orbit.geometry.GeoPoint;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
- * A ground station: where it is and how low it can look.
+ * A ground station: where it is and how low it can look. Where the coordinates put it depends on the
+ * geometry's {@link EarthShape}: on WGS84 (Orekit and TLE geometries) the latitude is geodetic and the height
+ * is over the ellipsoid, as on any map or GPS receiver; on the analytic model's sphere the latitude is
+ * taken as geocentric and the height as over the sphere ({@link #positionEarthFixedKm(double)}).
  *
  * @param name               display name
- * @param latDeg             geocentric latitude (degrees)
+ * @param latDeg             latitude (degrees): geodetic on WGS84, geocentric on the analytic sphere
  * @param lonDeg             longitude (degrees)
- * @param altitudeM          height above the spherical Earth (m)
+ * @param altitudeM          height above the ellipsoid (WGS84) or the sphere (m)
  * @param minElevationDeg    lowest elevation at which it can talk to a satellite (degrees, 0..90)
  */
 public record GroundStation(String name, double latDeg, double lonDeg, double altitudeM, double minElevationDeg) {
@@ -34,11 +37,16 @@ public record GroundStation(String name, double latDeg, double lonDeg, double al
         return new GroundStation(name, point.latDeg(), point.lonDeg(), 0.0, minElevationDeg);
     }
 
+    /** This station placed on {@code shape}: Earth-fixed position and local vertical. */
+    public GroundSite site(EarthShape shape) {
+        return shape.site(this);
+    }
+
     public GeoPoint location() {
         return new GeoPoint(latDeg, lonDeg);
     }
 
-    /** Earth-fixed position on a spherical Earth of {@code earthRadiusKm} (km). */
+    /** Earth-fixed position on a spherical Earth of {@code earthRadiusKm}, latitude taken as geocentric (km). */
     public Vector3D positionEarthFixedKm(double earthRadiusKm) {
         double r = earthRadiusKm + altitudeM / 1000.0;
         double lat = Math.toRadians(latDeg);

@@ -2,6 +2,7 @@ package io.spacecomp.orbit.orekit;
 
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.ground.EarthShape;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -117,10 +118,16 @@ public final class KeplerianConstellation implements ConstellationGeometry {
         return torus;
     }
 
-    /** The shell's spherical Earth radius (km). */
+    /** The shell's spherical Earth radius, kept for the analytic twin; ground stations stand on WGS84 ({@link #earthShape()}) (km). */
     @Override
     public double earthRadiusKm() {
         return shell.earthRadiusKm();
+    }
+
+    /** WGS84: ground stations are placed from geodetic coordinates, elevation above the ellipsoid horizon. */
+    @Override
+    public EarthShape earthShape() {
+        return EarthShape.Wgs84.INSTANCE;
     }
 
     /** The propagator of one satellite (its orbit frame is CIRF). */

@@ -1,6 +1,7 @@
 package io.spacecomp.orbit.orekit;
 
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.ground.EarthShape;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * ({@link #asGrid(Path, int, int)}, {@link #withGrid(int, int)}). Without one, {@link #torus()} and the
  * {@code SatId} methods throw {@link IllegalStateException}.
  *
- * <p>{@link #earthRadiusKm()} is the paper's spherical 6371 km. Propagators are built once per satellite
+ * <p>This class reads a grid strictly in file order; {@link TleCatalogue} infers the grid of a catalogue as
+ * it comes (any order, several shells, spares, holes). Ground stations stand on WGS84 ({@link #earthShape()});
+ * {@link #earthRadiusKm()} is the paper's spherical 6371 km, kept for the analytic twin. Propagators are built once per satellite
  * (≈ 0.25 s to read and set up 10,000); frame transforms once per instant (10,000 Earth-fixed positions:
  * ≈ 6 ms after JIT warm-up). Thread-safe.
  */
@@ -165,10 +168,16 @@ public final class TleConstellation implements ConstellationGeometry {
         return requireGrid();
     }
 
-    /** The paper's spherical Earth radius, 6371 km. */
+    /** The paper's spherical Earth radius, kept for the analytic twin; ground stations stand on WGS84 ({@link #earthShape()}), 6371 km. */
     @Override
     public double earthRadiusKm() {
         return WalkerShell.DEFAULT_EARTH_RADIUS_KM;
+    }
+
+    /** WGS84: ground stations are placed from geodetic coordinates, elevation above the ellipsoid horizon. */
+    @Override
+    public EarthShape earthShape() {
+        return EarthShape.Wgs84.INSTANCE;
     }
 
     /** File index (0-based) of satellite (sat, orb) in the grid view. */

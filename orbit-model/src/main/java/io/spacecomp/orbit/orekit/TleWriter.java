@@ -107,6 +107,36 @@ public final class TleWriter {
     }
 
     /**
+     * A copy of {@code sat} under another identity, moved along its orbit and optionally to another altitude:
+     * for building catalogues with several shells, spares and satellites on their way up.
+     *
+     * @param satelliteNumber     catalogue number, 1..{@value #MAX_SATELLITE_NUMBER}
+     * @param name                name line
+     * @param meanAnomalyOffsetRad added to the mean anomaly (rad)
+     * @param raanOffsetRad       added to the right ascension of the ascending node (rad)
+     * @param altitudeOffsetKm    added to the mean semi-major axis (km; 0 keeps the mean motion)
+     */
+    public static TleSatellite variant(TleSatellite sat, int satelliteNumber, String name, double meanAnomalyOffsetRad,
+                                       double raanOffsetRad, double altitudeOffsetKm) {
+        if (satelliteNumber < 1 || satelliteNumber > MAX_SATELLITE_NUMBER) {
+            throw new IllegalArgumentException("satelliteNumber must be in [1, " + MAX_SATELLITE_NUMBER + "], got " + satelliteNumber);
+        }
+        TLE t = sat.tle();
+        TimeScale utc = OrekitData.utc();
+        double n = t.getMeanMotion();
+        if (altitudeOffsetKm != 0.0) {
+            double mu = org.orekit.propagation.analytical.tle.TLEConstants.MU;
+            double a = Math.cbrt(mu / (n * n)) + altitudeOffsetKm * 1000.0;
+            n = Math.sqrt(mu / (a * a * a));
+        }
+        TLE tle = new TLE(satelliteNumber, 'U', t.getLaunchYear(), t.getLaunchNumber(), t.getLaunchPiece(), TLE.DEFAULT, 1,
+                t.getDate(), n, 0.0, 0.0, t.getE(), t.getI(), t.getPerigeeArgument(),
+                MathUtils.normalizeAngle(t.getRaan() + raanOffsetRad, Math.PI),
+                MathUtils.normalizeAngle(t.getMeanAnomaly() + meanAnomalyOffsetRad, Math.PI), 0, 0.0, utc);
+        return new TleSatellite(sat.index(), name, new TLE(tle.getLine1(), tle.getLine2(), utc));
+    }
+
+    /**
      * The fitted mean elements of the reference satellite (1, 1) (RAAN 0, u₀ = 0 in CIRF), before the
      * Walker offsets are added. Its satellite number and designator are placeholders.
      *
