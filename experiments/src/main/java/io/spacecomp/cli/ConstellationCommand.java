@@ -249,8 +249,8 @@ final class ConstellationCommand implements Runnable {
             Flags.require(registry == null || registry.matches("[A-Za-z0-9][A-Za-z0-9.-]*(:[0-9]{1,5})?(/[a-z0-9][a-z0-9._-]*)*"),
                     "--registry", "a registry as host[:port][/path], e.g. registry.example.com:5000/team", registry);
             String fullImage = registry == null ? image : registry + "/" + image;
-            LiveServices services;
-            services = new LiveServices(shell, islDelay.equals("physical"), epoch, false); // checks --epoch before anything is written
+            // Checks --epoch (and the ports) before anything is written.
+            LiveServices services = new LiveServices(shell, islDelay.equals("physical"), epoch, false);
             Path data = (dataDir != null ? dataDir : Home.dataDir()).toAbsolutePath();
             Flags.require(Files.isDirectory(data), "--data-dir", "an existing directory", data);
             if (t == DeployTarget.K8S) {
