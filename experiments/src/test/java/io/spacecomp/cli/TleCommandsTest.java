@@ -178,9 +178,9 @@ class TleCommandsTest {
     void simulateRunsOnATleShell() throws Exception {
         String[] common = {"--aoi-min", "3", "--aoi-max", "8", "--collectors", "10", "--seed", "4", "--data-dir",
                 ROOT.resolve("data").toString(), "--data", "corpus.txt", "--json"};
-        List<String> walker = new ArrayList<>(List.of("simulate", "--planes", "100", "--sats", "100"));
+        List<String> walker = new ArrayList<>(List.of("simulate", "--data", "corpus.txt", "--planes", "100", "--sats", "100"));
         walker.addAll(List.of(common));
-        List<String> tle = new ArrayList<>(List.of("simulate", "--tle", WALKER_100.toString()));
+        List<String> tle = new ArrayList<>(List.of("simulate", "--data", "corpus.txt", "--tle", WALKER_100.toString()));
         tle.addAll(List.of(common));
         CliRun a = CliRun.of(walker.toArray(String[]::new));
         CliRun b = CliRun.of(tle.toArray(String[]::new));
@@ -199,7 +199,7 @@ class TleCommandsTest {
         // falls on (16,3) on a full grid and must move
         for (String reducer : List.of("los", "center", "median")) {
             CliRun holey = CliRun.of("simulate", "--tle", EXAMPLE.toString(), "--shell", "1", "--router", "shortest", "--reducer",
-                    reducer, "--aoi-min", "3", "--aoi-max", "17", "--collectors", "30", "--data-dir", ROOT.resolve("data").toString(),
+                    reducer, "--aoi-min", "3", "--aoi-max", "17", "--collectors", "30", "--data-dir", ROOT.resolve("data").toString(), "--data", "corpus.txt",
                     "--json");
             assertEquals(0, holey.exitCode(), holey.err());
             JsonNode job = JSON.readTree(holey.out()).get("jobs").get(0);
