@@ -178,9 +178,9 @@ class TleCommandsTest {
     void simulateRunsOnATleShell() throws Exception {
         String[] common = {"--aoi-min", "3", "--aoi-max", "8", "--collectors", "10", "--seed", "4", "--data-dir",
                 ROOT.resolve("data").toString(), "--data", "corpus.txt", "--json"};
-        List<String> walker = new ArrayList<>(List.of("simulate", "--data", "corpus.txt", "--planes", "100", "--sats", "100"));
+        List<String> walker = new ArrayList<>(List.of("simulate", "--planes", "100", "--sats", "100"));
         walker.addAll(List.of(common));
-        List<String> tle = new ArrayList<>(List.of("simulate", "--data", "corpus.txt", "--tle", WALKER_100.toString()));
+        List<String> tle = new ArrayList<>(List.of("simulate", "--tle", WALKER_100.toString()));
         tle.addAll(List.of(common));
         CliRun a = CliRun.of(walker.toArray(String[]::new));
         CliRun b = CliRun.of(tle.toArray(String[]::new));
