@@ -11,6 +11,7 @@ import io.spacecomp.placement.CostModel;
 import io.spacecomp.placement.ReducerPlacement;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
+import io.spacecomp.protocol.MessageSize;
 import io.spacecomp.protocol.ProcessingModel;
 import io.spacecomp.routing.Routers;
 import io.spacecomp.experiments.study.ScenarioJobs;
@@ -262,7 +263,15 @@ final class SimulateCommand implements Runnable {
             }
             row.put("distance", o.distance());
             row.put("reduce_distance", o.reduceDistance());
-            if (o.done() && o.result().value().isObject()) {
+            if (o.done() && o.result().value().has("bytes_collected")) {
+                // a task that reports what it collected (the wildfire reducer): the paper's saving
+                row.put("result", o.result().value());
+                long collected = o.result().value().get("bytes_collected").asLong();
+                long downlinked = MessageSize.record(o.result());
+                row.put("bytes_collected", collected);
+                row.put("bytes_downlinked", downlinked);
+                row.put("collected_per_downlinked", downlinked > 0 ? Math.round(10.0 * collected / downlinked) / 10.0 : 0);
+            } else if (o.done() && o.result().value().isObject()) {
                 long total = 0;
                 for (Iterator<JsonNode> it = o.result().value().elements(); it.hasNext(); ) {
                     total += it.next().asLong();

@@ -53,6 +53,8 @@ public final class WildfireScene {
     private final List<Disk> clouds = new ArrayList<>();
     private final List<Disk> hotSurfaces = new ArrayList<>();
     private final List<Fire> fires = new ArrayList<>();
+    private final double[] cloudsPx;
+    private final double[] hotPx;
 
     public WildfireScene(WildfireJob job) {
         this.job = job;
@@ -103,6 +105,8 @@ public final class WildfireScene {
                 }
             }
         }
+        cloudsPx = inPixels(clouds);
+        hotPx = inPixels(hotSurfaces);
     }
 
     public WildfireJob job() {
@@ -165,8 +169,8 @@ public final class WildfireScene {
                 double x = col0 + c + 0.5;
                 double lwir = backgroundLwirK(x, y);
                 double mwir = lwir + backgroundDeltaK(x, y);
-                Disk cloud = inside(lat(y), lon(x), clouds);
-                Disk hot = inside(lat(y), lon(x), hotSurfaces);
+                Disk cloud = inside(x, y, clouds, cloudsPx);
+                Disk hot = cloud != null ? null : inside(x, y, hotSurfaces, hotPx);
                 if (cloud != null) {
                     lwir = cloud.lwirK();
                     mwir = lwir + 25;
@@ -236,13 +240,29 @@ public final class WildfireScene {
         return job.lonMinDeg() + x * pixelLonDeg;
     }
 
-    private static Disk inside(double lat, double lon, List<Disk> disks) {
-        for (Disk d : disks) {
-            if (distanceM(lat, lon, d.latDeg(), d.lonDeg()) <= d.radiusM()) {
-                return d;
+    /** The disk that holds pixel position (x, y), from the disks in pixel units ({x, y, r} each), or null. */
+    private static Disk inside(double x, double y, List<Disk> disks, double[] px) {
+        for (int k = 0; k < disks.size(); k++) {
+            double dx = x - px[3 * k];
+            double dy = y - px[3 * k + 1];
+            double r = px[3 * k + 2];
+            if (Math.abs(dx) <= r && Math.abs(dy) <= r && dx * dx + dy * dy <= r * r) {
+                return disks.get(k);
             }
         }
         return null;
+    }
+
+    /** Disks in pixel units, {x, y, r} each (a pixel is pixel_m square at the AOI's central latitude). */
+    private double[] inPixels(List<Disk> disks) {
+        double[] out = new double[3 * disks.size()];
+        for (int k = 0; k < disks.size(); k++) {
+            Disk d = disks.get(k);
+            out[3 * k] = (d.lonDeg() - job.lonMinDeg()) / pixelLonDeg;
+            out[3 * k + 1] = (job.latMaxDeg() - d.latDeg()) / pixelLatDeg;
+            out[3 * k + 2] = d.radiusM() / job.pixelM();
+        }
+        return out;
     }
 
     private static boolean clear(double lat, double lon, List<Disk> disks, double marginM) {
