@@ -24,7 +24,9 @@ import java.util.List;
  * Detections closer than {@code job_data.cluster_m} (default 1500 m) join one alert (single linkage, so a fire
  * seen in two adjacent tiles is one alert). The result value is
  * {@code {alerts, detections, tiles, bytes_collected, files: ["alerts.geojson"]}}; {@code bytes_collected} is
- * the sum of the tiles' attachment bytes the mappers saw. Order of arrival does not matter: detections are
+ * the sum of the tiles' attachment bytes the mappers saw; the file repeats it in a foreign member
+ * {@code spacecomp: {tiles, detections, bytes_collected}} (the live gateway's {@code /completion} lists only
+ * the file of a file result). Order of arrival does not matter: detections are
  * sorted before clustering, so the file is the same bytes in simulation and emulation.
  */
 public final class FireAlertsReducer implements Reducer, TaskCost {
@@ -71,7 +73,11 @@ public final class FireAlertsReducer implements Reducer, TaskCost {
             v.get("detections").forEach(dets::add);
         }
         List<Alert> alerts = cluster(dets, clusterM);
-        byte[] geojson = JSON.writeValueAsBytes(geoJson(alerts));
+        ObjectNode fc = geoJson(alerts);
+        // RFC 7946 §6.1 foreign member: what the alerts were made from (the live gateway's /completion lists only the file)
+        fc.putObject("spacecomp").put("tiles", tiles).put("detections", dets.size())
+                .put("bytes_collected", bytes);
+        byte[] geojson = JSON.writeValueAsBytes(fc);
         ObjectNode value = JsonNodeFactory.instance.objectNode();
         value.put("alerts", alerts.size()).put("detections", dets.size()).put("tiles", tiles).put("bytes_collected", bytes);
         value.putArray("files").add(FILE);
