@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 JobCommand.class,
                 ListenCommand.class,
                 ConstellationCommand.class,
+                FireMapCommand.class,
         })
 public final class SpaceComp implements Runnable {
 
