@@ -3,7 +3,6 @@ package io.spacecomp.tasks.builtin.wildfire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +31,7 @@ import java.util.List;
 public final class FireAlertsReducer implements Reducer, TaskCost {
 
     public static final String FILE = "alerts.geojson";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One alert: detections within cluster distance of each other. */
     public record Alert(String id, double latDeg, double lonDeg, int detections, double maxMwirK, double confidence,

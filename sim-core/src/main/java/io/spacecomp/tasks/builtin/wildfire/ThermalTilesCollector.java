@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class ThermalTilesCollector implements Collector, TaskCost {
 
-    /** Measured by {@code ./spacecomp calibrate-wildfire}: see {@link WildfireCosts}. */
+    /** Measured with JMH: see {@link WildfireCosts}. */
     @Override
     public double perRecordS() {
         return WildfireCosts.COLLECT_PER_RECORD_S;

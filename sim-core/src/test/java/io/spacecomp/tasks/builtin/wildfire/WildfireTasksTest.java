@@ -75,6 +75,5 @@ class WildfireTasksTest {
             }
             assertTrue(nearestFire < 600, "seed " + seed + ": alert " + a + " is no planted fire\n" + report);
         }
-        System.out.print("seed " + seed + ": " + alerts.size() + " alerts, " + detectable + " detectable fires\n" + report);
     }
 }
