@@ -77,4 +77,18 @@ class WildfireScenarioTest {
         assertTrue(map.out().contains("12 fires planted"), map.out());
         assertTrue(Files.size(png) > 10_000 && Files.exists(tmp.resolve("map.svg")));
     }
+
+    @Test
+    void emulateStartsTheScenariosShellAndTheJobDataFileIsTheScenarios() throws Exception {
+        Scenario s = StudyCommandSupport.read(WILDFIRE).base();
+        LiveScenario live = LiveScenario.of(s, Home.dataDir());
+        assertEquals(11, live.shell().planes());
+        assertEquals(11, live.shell().satsPerPlane());
+        assertEquals("distance-aware", live.router());
+        // what `job -d data/wildfire.json` submits is what simulate runs
+        assertEquals(s.job().data(), JSON.readTree(Path.of("..", "data", "wildfire.json").toFile()));
+        assertEquals(10.0, s.cost().flightSlowdown());
+        assertEquals(List.of("thermaltiles", "firedetect", "firealerts"),
+                List.of(s.job().tasks().collect(), s.job().tasks().map(), s.job().tasks().reduce()));
+    }
 }

@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
  * <p>Binary form ({@link #encode}, {@link #decode}), little-endian: the magic {@code TIR1}, int32 width,
  * int32 height, float64 latNorthDeg, lonWestDeg, pixelLatDeg, pixelLonDeg, pixelM, then width·height float32
  * MWIR brightness temperatures (K, row-major), then as many LWIR ones. A header of {@value #HEADER_BYTES} bytes;
- * a 128 × 128 tile is 131,116 bytes.
+ * a 128 × 128 tile is 131,124 bytes.
  *
  * @param width       columns
  * @param height      rows

@@ -7,8 +7,8 @@ package io.spacecomp.tasks.builtin.wildfire;
  * iterations of 2 s, one fork). The time of one call divided by what it processes:
  * <pre>
  * call                       input                          ms/op   per byte
- * collectOneShare            3 tiles, 393,348 bytes out     9.731   2.5e-8 s
- * detectOneShare             3 tiles, 393,348 bytes in      0.713   1.8e-9 s
+ * collectOneShare            3 tiles, 393,372 bytes out     9.731   2.5e-8 s
+ * detectOneShare             3 tiles, 393,372 bytes in      0.713   1.8e-9 s
  * reduceWholeJob             25 records, 2,849 bytes in     0.132   4.6e-8 s
  * </pre>
  * Reference machine: 2 shared x86-64 cores, JDK 17, load average 13 while measuring (JMH's 99.9 % error was as
