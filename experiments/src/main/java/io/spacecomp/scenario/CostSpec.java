@@ -1,6 +1,8 @@
 package io.spacecomp.scenario;
 
 import io.spacecomp.placement.CostModel;
+import io.spacecomp.protocol.ProcessingModel;
+import io.spacecomp.tasks.TaskCost;
 
 /**
  * The cost model of a study: eq. 5 with the eq. 6–7 link budget, plus the volume factors of the reduce
@@ -10,7 +12,7 @@ import io.spacecomp.placement.CostModel;
  * @param mapCompression  F_M: a mapper's output is V / F_M
  * @param reductionFactor F_R: the reducer's output is V / (F_M · F_R)
  * @param flightSlowdown  how many times slower than the reference machine the flight computer runs a task that
- *                        carries measured costs ({@link io.spacecomp.tasks.TaskCost}); 1 = as measured
+ *                        carries measured costs ({@link TaskCost}); 1 = as measured
  */
 public record CostSpec(CostModel model, double mapCompression, double reductionFactor, double flightSlowdown) {
 
@@ -23,7 +25,7 @@ public record CostSpec(CostModel model, double mapCompression, double reductionF
     }
 
     /** The simulator's processing model: the default one, with task costs scaled by the flight slowdown. */
-    public io.spacecomp.protocol.ProcessingModel processing() {
-        return io.spacecomp.protocol.ProcessingModel.DEFAULT.withTaskCostScale(flightSlowdown);
+    public ProcessingModel processing() {
+        return ProcessingModel.DEFAULT.withTaskCostScale(flightSlowdown);
     }
 }

@@ -9,6 +9,7 @@ import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -101,7 +102,7 @@ public final class FireMap {
         String name = png.getFileName().toString();
         Path svg = png.resolveSibling(name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) + ".svg"
                 : name + ".svg");
-        chart.addSubtitle(new org.jfree.chart.title.TextTitle(subtitle(), new Font("SansSerif", Font.PLAIN, 11)));
+        chart.addSubtitle(new TextTitle(subtitle(), new Font("SansSerif", Font.PLAIN, 11)));
         Plots.write(chart, 900, 860, png, svg);
     }
 }

@@ -12,8 +12,10 @@ import io.spacecomp.tasks.Reducer;
 import io.spacecomp.tasks.TaskContext;
 import io.spacecomp.tasks.TaskCost;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -105,7 +107,7 @@ public final class FireAlertsReducer implements Reducer, TaskCost {
         }
         List<List<JsonNode>> groups = new ArrayList<>();
         int[] groupOf = new int[n];
-        java.util.Arrays.fill(groupOf, -1);
+        Arrays.fill(groupOf, -1);
         for (int i = 0; i < n; i++) {
             int root = find(parent, i);
             if (groupOf[root] < 0) {
@@ -168,7 +170,7 @@ public final class FireAlertsReducer implements Reducer, TaskCost {
     }
 
     /** The alerts of a GeoJSON file this reducer wrote (for the picture and tests). */
-    public static List<Alert> read(byte[] geojson) throws java.io.IOException {
+    public static List<Alert> read(byte[] geojson) throws IOException {
         List<Alert> out = new ArrayList<>();
         for (JsonNode feature : JSON.readTree(new String(geojson, StandardCharsets.UTF_8)).path("features")) {
             JsonNode c = feature.path("geometry").path("coordinates");
