@@ -18,7 +18,8 @@ import java.util.List;
  *   <li>Contextual test: T4 &gt; mean(T4) + 3.5·σ(T4), ΔT &gt; mean(ΔT) + 3.5·σ(ΔT) and
  *       ΔT &gt; mean(ΔT) + {@value #CONTEXT_DELTA_K} K, σ being the mean absolute deviation as in MOD14.</li>
  * </ol>
- * Confidence as Collection 6 without the cloud/water-adjacency terms: the geometric mean of the ramps
+ * Unlike Collection 6: 3.5·σ(T4) instead of 3·σ(T4), no LWIR contextual test, no reflective-band tests, no night
+ * branch. Confidence as Collection 6 without the cloud/water-adjacency terms: the geometric mean of the ramps
  * S(T4; 310, 340 K), S(z4; 2.5, 6) and S(zΔT; 3, 6) (1 for an absolute detection without a background).
  * Fire radiative power by the MIR radiance method (Wooster et al. 2003):
  * FRP = A_pixel · σ_SB / a · (L4 − L4_background), a = {@value #WOOSTER_A} W m⁻² sr⁻¹ µm⁻¹ K⁻⁴.
