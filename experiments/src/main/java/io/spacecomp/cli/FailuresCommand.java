@@ -26,7 +26,9 @@ final class FailuresCommand implements Runnable {
             description = "Each satellite's mean time between crashes, one point each (default: 100000,30000,10000,3000,1000,300).")
     List<Double> mtbf;
 
-    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "failures", paramLabel = "DIR",
+            description = "Output directory (default: ./${DEFAULT-VALUE} under the working directory; the committed figures "
+                    + "are regenerated with --out results).")
     Path out;
 
     @Option(names = "--quick", description = "4 runs per point.")

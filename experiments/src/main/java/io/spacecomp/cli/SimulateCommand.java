@@ -16,6 +16,7 @@ import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.protocol.FailurePolicy;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
+import io.spacecomp.protocol.MessageSize;
 import io.spacecomp.protocol.ProcessingModel;
 import io.spacecomp.routing.Routers;
 import io.spacecomp.scenario.Compare;
@@ -376,7 +377,15 @@ final class SimulateCommand implements Runnable {
                     row.put("written", writeResultFile(o).toString());
                 }
             }
-            if (o.done() && printResult) {
+            if (o.done() && o.result().value().has("bytes_collected")) {
+                // a task that reports what it collected (the wildfire reducer): the paper's saving
+                long collected = o.result().value().get("bytes_collected").asLong();
+                long downlinked = MessageSize.record(o.result());
+                row.put("bytes_collected", collected);
+                row.put("bytes_downlinked", downlinked);
+                row.put("collected_per_downlinked", downlinked > 0 ? Math.round(10.0 * collected / downlinked) / 10.0 : 0);
+            }
+            if (o.done() && (printResult || o.result().value().has("bytes_collected"))) {
                 row.put("result", o.result().value());
             }
             if (o.done() && isCounts(o.result().value()) && !o.result().hasAttachment()) {

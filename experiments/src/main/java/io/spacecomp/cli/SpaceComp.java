@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 JobCommand.class,
                 ListenCommand.class,
                 ConstellationCommand.class,
+                FireMapCommand.class,
         })
 public final class SpaceComp implements Runnable {
 

@@ -485,7 +485,7 @@ public final class ScenarioReader {
 
     static CostSpec cost(ScenarioNode c) {
         c.requireObject(List.of("bandwidth_hz", "power_w", "gain_tx_dbi", "gain_rx_dbi", "noise_temperature_k", "wavelength_m",
-                "volume_bytes", "per_hop_h", "processing_factor", "normalisation_k", "f_m", "f_r"));
+                "volume_bytes", "per_hop_h", "processing_factor", "normalisation_k", "f_m", "f_r", "flight_slowdown"));
         LinkBudget d = LinkBudget.PAPER_DEFAULT;
         LinkBudget budget = new LinkBudget(c.number("bandwidth_hz", 1, 1e15, d.bandwidthHz()),
                 c.number("power_w", 1e-6, 1e6, d.transmitPowerW()), c.number("gain_tx_dbi", -50, 200, d.transmitGainDbi()),
@@ -496,7 +496,7 @@ public final class ScenarioReader {
                 c.number("normalisation_k", 0, 1e6, m.normalisationK()), c.number("per_hop_h", 0, 1e6, m.perHopOverheadH()),
                 c.number("volume_bytes", 0, 1e18, m.volumeBytes()), budget);
         return new CostSpec(model, c.number("f_m", 1e-6, 1e9, CostSpec.PAPER.mapCompression()),
-                c.number("f_r", 1e-6, 1e9, CostSpec.PAPER.reductionFactor()));
+                c.number("f_r", 1e-6, 1e9, CostSpec.PAPER.reductionFactor()), c.number("flight_slowdown", 0, 1e6, 1.0));
     }
 
     /** The compare keys only some of the paper's figures use, and which. */

@@ -199,7 +199,7 @@ class TleCommandsTest {
         // falls on (16,3) on a full grid and must move
         for (String reducer : List.of("los", "center", "median")) {
             CliRun holey = CliRun.of("simulate", "--tle", EXAMPLE.toString(), "--shell", "1", "--router", "shortest", "--reducer",
-                    reducer, "--aoi-min", "3", "--aoi-max", "17", "--collectors", "30", "--data-dir", ROOT.resolve("data").toString(),
+                    reducer, "--aoi-min", "3", "--aoi-max", "17", "--collectors", "30", "--data-dir", ROOT.resolve("data").toString(), "--data", "corpus.txt",
                     "--json");
             assertEquals(0, holey.exitCode(), holey.err());
             JsonNode job = JSON.readTree(holey.out()).get("jobs").get(0);

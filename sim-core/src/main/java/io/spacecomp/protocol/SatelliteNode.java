@@ -644,7 +644,7 @@ public final class SatelliteNode {
         trace("task_started", meta.jobId(), null, "collect", id, null, meta.collectTask());
         List<Record> records = collector.collect(context(meta));
         long bytes = MessageSize.records(records);
-        double busyS = services.processing().collectS(records.size(), bytes);
+        double busyS = services.processing().collectS(collector, records.size(), bytes);
         List<List<Record>> batches = batches(records, meta.maxCollectRecords());
         if (meta.skipMap()) {
             Combiner combiner = services.tasks().combiner(meta.combineTask())
@@ -653,7 +653,7 @@ public final class SatelliteNode {
                 Record combined = combiner.combine(context(meta), batches.get(i));
                 send(meta.reducer(), new Message.ReduceBatch(meta, id, i, i == batches.size() - 1, List.of(combined)));
             }
-            busyS += services.processing().mapS(records.size(), bytes);
+            busyS += services.processing().mapS(combiner, records.size(), bytes);
         } else {
             for (int i = 0; i < batches.size(); i++) {
                 send(c.mapper(), new Message.MapBatch(meta, id, i, i == batches.size() - 1, batches.get(i)));
@@ -696,7 +696,7 @@ public final class SatelliteNode {
             streams.put(key, Stream.DONE);
         }
         trace("task_finished", meta.jobId(), null, "map", id, bytes, b.records().size() + " records");
-        return services.processing().mapS(b.records().size(), bytes);
+        return services.processing().mapS(mapper, b.records().size(), bytes);
     }
 
     private ReduceState reduceState(JobMeta meta) {
@@ -767,7 +767,7 @@ public final class SatelliteNode {
         reducing.remove(meta.jobId());
         reducedJobs.add(meta.jobId());
         send(meta.los(), new Message.ReduceResponse(meta, result, id, services.clock().nowS()));
-        return services.processing().reduceS(records.size(), bytes);
+        return services.processing().reduceS(reducer, records.size(), bytes);
     }
 
     /** A mapper's input stream: one collector's batches of one epoch of the job's plan. */

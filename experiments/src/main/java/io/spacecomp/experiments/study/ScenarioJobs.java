@@ -6,7 +6,6 @@ import io.spacecomp.experiments.Seeds;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.protocol.JobSpec;
-import io.spacecomp.protocol.ProcessingModel;
 import io.spacecomp.scenario.Compare;
 import io.spacecomp.scenario.Scenario;
 import io.spacecomp.scenario.TaskNames;
@@ -83,7 +82,7 @@ public final class ScenarioJobs {
         }
         DataFiles data = new DataFiles(s.dataDir() != null ? s.dataDir() : defaultDataDir);
         SimulationConfig config = new SimulationConfig(geometry, strategy.router(), s.routing(), s.compare().costKind(),
-                s.cost().model(), ProcessingModel.DEFAULT, new LinkRate(s.cost().model().linkBudget(), 0.0), data, tasks,
+                s.cost().model(), s.cost().processing(), new LinkRate(s.cost().model().linkBudget(), 0.0), data, tasks,
                 s.seed(), maxJitterS, TraceSink.NONE, s.faults());
         return new Plan(config, out);
     }

@@ -9,7 +9,6 @@ import io.spacecomp.placement.CostModel;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobPlan;
 import io.spacecomp.protocol.JobSpec;
-import io.spacecomp.protocol.ProcessingModel;
 import io.spacecomp.routing.Path;
 import io.spacecomp.routing.Router;
 import io.spacecomp.routing.Routers;
@@ -79,7 +78,7 @@ public final class StudyRunner {
                          Compare.Strategy st, long runSeed) {
         CostModel model = s.cost().model();
         SimulationConfig config = new SimulationConfig(geometry, st.router(), s.routing(), s.compare().costKind(), model,
-                ProcessingModel.DEFAULT, new LinkRate(model.linkBudget(), 0.0), data, tasks, runSeed, 0.0, TraceSink.NONE,
+                s.cost().processing(), new LinkRate(model.linkBudget(), 0.0), data, tasks, runSeed, 0.0, TraceSink.NONE,
                 s.faults());
         Simulation sim = new Simulation(config);
         TaskNames t = s.job().tasks();
