@@ -36,7 +36,7 @@ class EmulatedWildfireTest {
     void emulationAndSimulationRaiseTheSameAlerts() throws Exception {
         Path dataDir = TestData.projectRoot().resolve("data");
         JsonNode jobData = Wire.parse(Files.readAllBytes(dataDir.resolve("wildfire.json")));
-        JobRequest request = new JobRequest(3, 1, 4, 5, "bipartite", "center", "thermaltiles", "", "firedetect", "firealerts",
+        JobRequest request = new JobRequest(3, 1, 3, 5, "bipartite", "center", "thermaltiles", "", "firedetect", "firealerts",
                 2, jobData, false);
         byte[] live;
         JsonNode liveValue;

@@ -85,23 +85,9 @@ public final class ScenarioReader {
      * @param defaultName the name when the file gives none
      */
     public static ScenarioFile parse(String yaml, String label, Path baseDir, String defaultName) {
-        JsonNode tree;
-        ScenarioSource source;
-        try {
-            source = ScenarioSource.of(label, baseDir, yaml, YAML);
-            tree = MAPPER.readTree(yaml);
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ScenarioException(label, "", line, "not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ScenarioException(label, "", 0, "cannot read: " + e.getMessage());
-        }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            throw new ScenarioException(label, "", 0, "the file is empty");
-        }
-        ScenarioNode root = new ScenarioNode(tree, "", source);
-        root.requireObject(TOP_KEYS);
-        ObjectNode original = (ObjectNode) tree;
+        ScenarioNode root = root(yaml, label, baseDir);
+        ScenarioSource source = root.source();
+        ObjectNode original = (ObjectNode) root.json();
         Scenario base = scenario(root, original, defaultName);
         List<SweepPoint> points = points(base, base.sweep(), original, source, defaultName);
         List<SweepPoint> quick = base.quickSweep() == null ? points : points(base, base.quickSweep(), original, source, defaultName);
@@ -119,6 +105,25 @@ public final class ScenarioReader {
             }
         }
         return points;
+    }
+
+    /** The parsed tree of {@code yaml} as a mapping of scenario keys, each node knowing its line. */
+    private static ScenarioNode root(String yaml, String label, Path baseDir) {
+        JsonNode tree;
+        ScenarioSource source;
+        try {
+            source = ScenarioSource.of(label, baseDir, yaml, YAML);
+            tree = MAPPER.readTree(yaml);
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ScenarioException(label, "", line, "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ScenarioException(label, "", 0, "cannot read: " + e.getMessage());
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ScenarioException(label, "", 0, "the file is empty");
+        }
+        return new ScenarioNode(tree, "", source).requireObject(TOP_KEYS);
     }
 
     /** The scenario of point {@code i}: the tree with the axis keys set to their values, read again. */
@@ -239,23 +244,7 @@ public final class ScenarioReader {
         } catch (IOException e) {
             throw new ScenarioException(file.toString(), "", 0, "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
-        String label = file.toString();
-        JsonNode tree;
-        ScenarioSource source;
-        try {
-            source = ScenarioSource.of(label, file.toAbsolutePath().getParent(), text, YAML);
-            tree = MAPPER.readTree(text);
-        } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ScenarioException(label, "", line, "not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ScenarioException(label, "", 0, "cannot read: " + e.getMessage());
-        }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            throw new ScenarioException(label, "", 0, "the file is empty");
-        }
-        ScenarioNode root = new ScenarioNode(tree, "", source);
-        root.requireObject(TOP_KEYS);
+        ScenarioNode root = root(text, file.toString(), file.toAbsolutePath().getParent());
         return faults(root.required("faults"), planes, satsPerPlane);
     }
 
