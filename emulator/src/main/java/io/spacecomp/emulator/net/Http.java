@@ -114,7 +114,9 @@ public final class Http {
             } catch (IOException e) {
                 // The peer went away mid-request: nothing left to answer.
             } catch (Exception e) {
-                error(exchange, 500, null, "internal error: " + e);
+                // The client learns the kind of failure, never this machine's paths or state; the log has it all.
+                System.err.println("internal error on " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + ": " + e);
+                error(exchange, 500, null, "internal error (" + e.getClass().getSimpleName() + ")");
             } finally {
                 exchange.close();
             }
