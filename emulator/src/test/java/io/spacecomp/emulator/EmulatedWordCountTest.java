@@ -171,7 +171,7 @@ class EmulatedWordCountTest {
 
     @Test
     void theBuiltInWordCountFileReducerReturnsACsvServedByDownload() throws Exception {
-        JobRequest j = wordCount(4, 1, 4, 11, "bipartite", "center", 5, "corpus.txt");
+        JobRequest j = wordCount(4, 1, 3, 11, "bipartite", "center", 5, "corpus.txt"); // -ma is inclusive: sats 1..3 of a 3x3 shell
         ObjectNode data = Wire.object().put("filename", "corpus.txt").put("output", "counts.csv");
         JobRequest csv = new JobRequest(j.collectors(), j.minSat(), j.maxSat(), j.seed(), j.allocator(), j.reducer(), j.collectTask(),
                 j.combineTask(), j.mapTask(), "wordcountfile", j.maxCollectRecords(), data, false);
