@@ -43,7 +43,9 @@ public final class Plane implements AutoCloseable {
         this.config = config;
         int cores = Runtime.getRuntime().availableProcessors();
         this.work = Http.pool("orb" + config.orb() + "-work", Math.max(4, 2 * cores));
-        this.handlers = Http.pool("orb" + config.orb() + "-http", 64);
+        // Enough threads that 100 peers trickling their heads at one satellite leave room for its ISL traffic; each such
+        // peer is cut after 10 s (Http: maxReqTime).
+        this.handlers = Http.pool("orb" + config.orb() + "-http", 160);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "orb" + config.orb() + "-timer");
             t.setDaemon(true);
