@@ -208,4 +208,77 @@ class GatewayWatchdogTest {
             assertTrue(c.completion(ids[2]).json().get("done").asBoolean());
         }
     }
+    /** Mounts a 1 MiB tmpfs at {@code dir} (root with CAP_SYS_ADMIN only); false when not allowed here. */
+    private static boolean smallDisk(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", dir.toString()).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+    }
+
+    private static void unmount(Path dir) throws Exception {
+        new ProcessBuilder("umount", "-l", dir.toString()).redirectErrorStream(true).start().waitFor();
+    }
+
+    /** The outcome a coordinator would send down: a word count of {@code words} entries. */
+    private static byte[] outcome(String jobId, int words) {
+        ObjectNode counts = Wire.object();
+        for (int i = 0; i < words; i++) {
+            counts.put("word" + i, i);
+        }
+        return Wire.bytes(Wire.outcome(new io.spacecomp.protocol.JobOutcome(jobId, true, null, io.spacecomp.tasks.Record.of(counts),
+                1, 1, 1, new SatId(1, 1), new SatId(2, 2), java.util.List.of(), 0, 0)));
+    }
+
+    @Test
+    void aResultsDirectoryThatFillsUpLosesNoAcceptedJob() throws Exception {
+        Path results = tmp.resolve("small");
+        org.junit.jupiter.api.Assumptions.assumeTrue(smallDisk(results), "needs root to mount a 1 MiB tmpfs");
+        try (Gateway g = Gateway.start(new GatewayConfig(SHELL, addresses, new SatId(1, 1), "127.0.0.1", 0, "127.0.0.1", 0,
+                results, null, IslKey.OPEN), FAST.withMinFreeBytes(256 * 1024))) {
+            GatewayClient c = client(g);
+            GatewayClient down = new GatewayClient(URI.create("http://127.0.0.1:" + g.downlinkAddress().getPort()));
+            java.util.List<String> accepted = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                accepted.add(c.submit(job(120)).json().get("jobid").asText());
+            }
+            // The disk fills up while they run: their outcomes cannot be written.
+            Path filler = results.resolve("filler");
+            try (java.io.OutputStream out = Files.newOutputStream(filler)) {
+                byte[] mb = new byte[64 * 1024];
+                while (true) {
+                    out.write(mb);
+                }
+            } catch (IOException full) {
+                // full
+            }
+            for (String id : accepted) {
+                assertEquals(200, down.post("/downlink", outcome(id, 2_000)).status());
+            }
+            for (String id : accepted) {
+                JsonNode done = c.completion(id).json();
+                assertTrue(done.get("done").asBoolean() && !done.path("failed").asBoolean(), done.toString());
+                assertEquals(2_000, done.get("result").size(), "served from memory meanwhile");
+            }
+            assertEquals(5, Wire.parse(c.get("/health").body()).get("outcomes_in_memory").asInt());
+            GatewayClient.Answer refused = c.submit(job(120));
+            assertEquals(507, refused.status(), new String(refused.body()));
+            assertFalse(refused.json().get("error").asText().contains(results.toString()), "no server path");
+            Files.delete(filler);
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (Wire.parse(c.get("/health").body()).get("outcomes_in_memory").asInt() > 0 && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
+            for (String id : accepted) {
+                assertTrue(Files.isRegularFile(results.resolve(id).resolve("outcome.json")), "written once there was room");
+                assertEquals(2_000, c.completion(id).json().get("result").size());
+            }
+            try (Stream<Path> all = Files.walk(results)) {
+                assertEquals(0, all.filter(f -> f.getFileName().toString().startsWith(".tmp-")).count(), "no temporary file left");
+            }
+            assertEquals(200, c.submit(job(120)).status(), "accepting again");
+        } finally {
+            unmount(results);
+        }
+    }
 }
