@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One orbital plane of a live constellation: M satellites, each with its own port and its own protocol
@@ -95,6 +96,7 @@ public final class Plane implements AutoCloseable {
         for (Satellite sat : satellites) {
             sat.serve(config.addresses().bindHost(), config.addresses().port(sat.id()), handlers);
         }
+        timer.scheduleWithFixedDelay(() -> satellites.forEach(Satellite::forgetOldHops), 10, 10, TimeUnit.SECONDS);
     }
 
     public int orb() {

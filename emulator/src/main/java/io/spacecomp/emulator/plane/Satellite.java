@@ -13,6 +13,7 @@ import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.protocol.SatelliteNode;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,8 @@ final class Satellite {
     /** Largest envelope or uplink body accepted (bytes). */
     static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final int REMEMBERED_HOPS = 100_000;
+    /** How long a hop is remembered to drop its repeats (ms): far beyond a hop's retries (3 × 5 s). */
+    static final long HOP_MEMORY_MS = 60_000;
     private static final long UPLINK_TIMEOUT_S = 60;
 
     private final SatId id;
@@ -42,9 +45,10 @@ final class Satellite {
     private final AtomicLong nextMessage;
     private final long nextMessageBase;
     private final AtomicLong visits = new AtomicLong();
-    private final Map<String, Boolean> seenHops = new LinkedHashMap<>(1024, 0.75f, false) {
+    /** Hops taken on (dedupe key → when, ms), oldest first: a retry comes within seconds, so a minute is remembered. */
+    private final Map<String, Long> seenHops = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > REMEMBERED_HOPS;
         }
     };
@@ -87,6 +91,17 @@ final class Satellite {
         return nextMessageBase | (nextMessage.incrementAndGet() & ((1L << 43) - 1));
     }
 
+    /** Forgets hops taken on more than {@link #HOP_MEMORY_MS} ago (the plane's timer calls it): memory stays flat. */
+    void forgetOldHops() {
+        long cutoff = System.currentTimeMillis() - HOP_MEMORY_MS;
+        synchronized (seenHops) {
+            Iterator<Map.Entry<String, Long>> it = seenHops.entrySet().iterator();
+            while (it.hasNext() && it.next().getValue() < cutoff) {
+                it.remove();
+            }
+        }
+    }
+
     /** The outgoing ISL to neighbour {@code next}. */
     Link link(SatId next) {
         return links.computeIfAbsent(next, k -> new Link());
@@ -116,7 +131,7 @@ final class Satellite {
         Envelope e = Envelope.read(exchange.getRequestHeaders(), Http.body(exchange, MAX_BODY_BYTES), id, torus);
         boolean first;
         synchronized (seenHops) {
-            first = seenHops.putIfAbsent(e.dedupeKey(), Boolean.TRUE) == null;
+            first = seenHops.putIfAbsent(e.dedupeKey(), System.currentTimeMillis()) == null;
         }
         if (first) {
             // Taken on before the answer: a sender that misses the answer retries, and the retry is a duplicate.
