@@ -243,11 +243,13 @@ class LoadProcessesTest {
     @Timeout(value = 90, unit = TimeUnit.MINUTES)
     void aSoakOfSequentialJobsLeavesEveryPlanesHeapWhereItWas() throws Exception {
         int jobs = Integer.getInteger("spacecomp.soak.jobs", 2000);
-        for (int i = 0; i < 50; i++) {
+        int warmUp = Integer.getInteger("spacecomp.soak.warmup", 200);
+        for (int i = 0; i < warmUp; i++) {
             runExact(i);
         }
         Thread.sleep(70_000); // job state (deadline 20 s + 5 s) and hop memory (60 s) expire
         long[] before = heaps();
+        List<Map<String, Long>> histogramsBefore = histograms();
         long t0 = System.nanoTime();
         for (int i = 0; i < jobs; i++) {
             runExact(i);
@@ -260,9 +262,22 @@ class LoadProcessesTest {
             report.append(String.format("%n  plane %d: %.1f -> %.1f MiB (%+.1f %%)", p + 1, before[p] / 1048576.0, after[p] / 1048576.0,
                     100.0 * (after[p] - before[p]) / before[p]));
         }
-        System.out.printf("soak: %d sequential jobs in %.0f s (%.2f s each), heap after a full GC:%s%n", jobs, s, s / jobs, report);
+        System.out.printf("soak: %d sequential jobs in %.0f s (%.2f s each), live heap (after a full GC):%s%n", jobs, s, s / jobs, report);
+        List<Map<String, Long>> histogramsAfter = histograms();
         for (int p = 0; p < before.length; p++) {
-            assertTrue(after[p] <= before[p] * 1.10 + (512 << 10), "plane " + (p + 1) + " heap within 10 %:" + report);
+            if (after[p] > before[p] * 1.10) {
+                Map<String, Long> grew = new TreeMap<>();
+                for (Map.Entry<String, Long> e : histogramsAfter.get(p).entrySet()) {
+                    long d = e.getValue() - histogramsBefore.get(p).getOrDefault(e.getKey(), 0L);
+                    if (d > 16 * 1024) {
+                        grew.put(e.getKey(), d);
+                    }
+                }
+                System.out.printf("  plane %d grew by class (bytes): %s%n", p + 1, grew);
+            }
+        }
+        for (int p = 0; p < before.length; p++) {
+            assertTrue(after[p] <= before[p] * 1.10, "plane " + (p + 1) + " heap within 10 %:" + report);
         }
         allPlanesAlive();
     }
@@ -275,23 +290,35 @@ class LoadProcessesTest {
         assertEquals(expected, counts(d.get("result")));
     }
 
-    private static final Pattern USED = Pattern.compile("(generation|heap)\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)", Pattern.MULTILINE);
 
-    /** Each plane's heap in use after a full GC (bytes), by jcmd. */
+    /** Each plane's live heap (bytes): the total of jcmd GC.class_histogram, which counts after a full GC. */
     private long[] heaps() throws Exception {
         Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
         List<Long> pids = constellation.pids();
         long[] out = new long[pids.size()];
         for (int i = 0; i < pids.size(); i++) {
-            run(jcmd.toString(), Long.toString(pids.get(i)), "GC.run");
-            String info = run(jcmd.toString(), Long.toString(pids.get(i)), "GC.heap_info");
-            Matcher m = USED.matcher(info);
-            long used = 0;
+            String h = run(jcmd.toString(), Long.toString(pids.get(i)), "GC.class_histogram");
+            Matcher m = TOTAL.matcher(h);
+            assertTrue(m.find(), "class histogram of plane " + (i + 1));
+            out[i] = Long.parseLong(m.group(1));
+        }
+        return out;
+    }
+
+    private static final Pattern HISTOGRAM = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)", Pattern.MULTILINE);
+
+    /** Each plane's bytes by class (jcmd GC.class_histogram, live objects). */
+    private List<Map<String, Long>> histograms() throws Exception {
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+        List<Map<String, Long>> out = new ArrayList<>();
+        for (long pid : constellation.pids()) {
+            Matcher m = HISTOGRAM.matcher(run(jcmd.toString(), Long.toString(pid), "GC.class_histogram"));
+            Map<String, Long> h = new TreeMap<>();
             while (m.find()) {
-                used += Long.parseLong(m.group(2)) * 1024;
+                h.put(m.group(2), Long.parseLong(m.group(1)));
             }
-            assertFalse(used == 0, "heap_info of plane " + (i + 1) + ": " + info);
-            out[i] = used;
+            out.add(h);
         }
         return out;
     }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.spacecomp.emulator.wire.Wire;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * A bound on the heap that request bodies take while they are read and parsed: each is charged
@@ -58,6 +59,7 @@ public final class BodyBudget {
         }
         long charge = Math.min(capacity, Math.max(MIN_CHARGE, declared * PARSE_FACTOR));
         if (!take(charge)) {
+            drain(exchange, maxBytes);
             ObjectNode retry = Wire.object();
             retry.put("retry_after_s", RETRY_AFTER_S);
             throw new Http.Refusal(503, "body", "the server is busy reading other requests (" + (capacity >> 20)
@@ -67,6 +69,23 @@ public final class BodyBudget {
             return Http.jsonBody(exchange, maxBytes);
         } finally {
             give(charge);
+        }
+    }
+
+    /**
+     * Reads and drops the body (a 16 KiB buffer: no heap to speak of), so that the refusal reaches a client still
+     * sending it; a connection closed on an unread body is reset, and the answer lost with it.
+     */
+    private static void drain(HttpExchange exchange, int maxBytes) {
+        byte[] buf = new byte[16 * 1024];
+        long left = maxBytes + 1L;
+        try (InputStream in = exchange.getRequestBody()) {
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException gone) {
+            // the client went away: nothing to answer
         }
     }
 

@@ -54,6 +54,8 @@ public final class SlashFront implements AutoCloseable {
     private final ServerSocket listener;
     private final InetSocketAddress backend;
     private final ThreadPoolExecutor relays;
+    /** Threads that answer 503 to connections over the caps (never the accepting thread: a refusal drains). */
+    private final ThreadPoolExecutor refusals;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<InetAddress, AtomicInteger> perPeer = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
@@ -67,6 +69,11 @@ public final class SlashFront implements AutoCloseable {
         // Two threads a connection (one each way); idle ones retire.
         this.relays = new ThreadPoolExecutor(0, 2 * MAX_CONNECTIONS + 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "front-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.refusals = new ThreadPoolExecutor(0, 64, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "front-refuse-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -121,8 +128,14 @@ public final class SlashFront implements AutoCloseable {
             };
             if (all > MAX_CONNECTIONS || mine > MAX_PER_PEER) {
                 release.run();
-                refuse(client, 503, "the server is full: " + (mine > MAX_PER_PEER ? MAX_PER_PEER + " connections from your address"
-                        : MAX_CONNECTIONS + " connections") + " are open; retry after 1 s");
+                String why = "the server is full: " + (mine > MAX_PER_PEER ? MAX_PER_PEER + " connections from your address"
+                        : MAX_CONNECTIONS + " connections") + " are open; retry after 1 s";
+                try {
+                    refusals.execute(() -> refuse(client, 503, why));
+                } catch (RejectedExecutionException flood) {
+                    refused.incrementAndGet();
+                    quietly(client); // more refusals at once than threads to answer them: closed without a word
+                }
                 continue;
             }
             try {
@@ -135,7 +148,8 @@ public final class SlashFront implements AutoCloseable {
                 });
             } catch (RejectedExecutionException full) {
                 release.run();
-                refuse(client, 503, "the server is full; retry after 1 s");
+                refused.incrementAndGet();
+                quietly(client);
             }
         }
     }
@@ -155,6 +169,16 @@ public final class SlashFront implements AutoCloseable {
             out.write((head + body).getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             client.shutdownOutput();
+            // What the client still sends is read and dropped (1 s, 1 MiB at most): a socket closed on unread bytes
+            // is reset, and the answer lost with it.
+            InputStream in = client.getInputStream();
+            byte[] buf = new byte[16 * 1024];
+            long end = System.nanoTime() + 1_000_000_000L;
+            int total = 0;
+            int n;
+            while (total < (1 << 20) && System.nanoTime() < end && (n = in.read(buf)) >= 0) {
+                total += n;
+            }
         } catch (IOException ignored) {
             // the peer is gone
         } finally {
@@ -431,5 +455,6 @@ public final class SlashFront implements AutoCloseable {
             // already closed
         }
         relays.shutdownNow();
+        refusals.shutdownNow();
     }
 }

@@ -46,12 +46,18 @@ final class Satellite {
     private final long nextMessageBase;
     private final AtomicLong visits = new AtomicLong();
     /** Hops taken on (dedupe key → when, ms), oldest first: a retry comes within seconds, so a minute is remembered. */
-    private final Map<String, Long> seenHops = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > REMEMBERED_HOPS;
-        }
-    };
+    private Map<String, Long> seenHops = hopMemory();
+    /** The most hops remembered at once since the map was made (a hash table never shrinks: it is made anew). */
+    private int seenHopsPeak;
+
+    private static Map<String, Long> hopMemory() {
+        return new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > REMEMBERED_HOPS;
+            }
+        };
+    }
     private final Map<SatId, Link> links = new ConcurrentHashMap<>();
     private SatelliteNode node;
     private HttpIsl isl;
@@ -94,10 +100,16 @@ final class Satellite {
     /** Forgets hops taken on more than {@link #HOP_MEMORY_MS} ago (the plane's timer calls it): memory stays flat. */
     void forgetOldHops() {
         long cutoff = System.currentTimeMillis() - HOP_MEMORY_MS;
-        synchronized (seenHops) {
+        synchronized (this) {
             Iterator<Map.Entry<String, Long>> it = seenHops.entrySet().iterator();
             while (it.hasNext() && it.next().getValue() < cutoff) {
                 it.remove();
+            }
+            if (seenHopsPeak > 4096 && seenHops.size() < seenHopsPeak / 4) {
+                Map<String, Long> fresh = hopMemory();
+                fresh.putAll(seenHops); // oldest first, as before
+                seenHops = fresh;
+                seenHopsPeak = fresh.size();
             }
         }
     }
@@ -130,8 +142,9 @@ final class Satellite {
         key.check(exchange.getRequestHeaders());
         Envelope e = Envelope.read(exchange.getRequestHeaders(), Http.body(exchange, MAX_BODY_BYTES), id, torus);
         boolean first;
-        synchronized (seenHops) {
+        synchronized (this) {
             first = seenHops.putIfAbsent(e.dedupeKey(), System.currentTimeMillis()) == null;
+            seenHopsPeak = Math.max(seenHopsPeak, seenHops.size());
         }
         if (first) {
             // Taken on before the answer: a sender that misses the answer retries, and the retry is a duplicate.
