@@ -134,6 +134,9 @@ final class ResultStore {
     void discard(String jobId) {
         Path dir = dir(jobId);
         try {
+            if (Files.exists(dir.resolve("outcome.json"))) {
+                return; // the watchdog ended it while it was going up: it stays, failed, with its reason
+            }
             Files.deleteIfExists(dir.resolve("job.json"));
             Files.deleteIfExists(dir);
         } catch (IOException e) {
