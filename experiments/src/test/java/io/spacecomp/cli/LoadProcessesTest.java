@@ -277,9 +277,9 @@ class LoadProcessesTest {
             }
         }
         for (int p = 0; p < before.length; p++) {
-            // 10 %, or 2 MiB on the small heaps here: the coordinator's plane measured +1.2 MiB after 600 jobs and +1.5 MiB
-            // after 2,000 (+10.4-11 %), spread over classes none of which grew by more than 55 KB: caches filling, not
-            // per-job state (the leak was 1-1.5 KB a job, 3 MiB over 2,000).
+            // 10 %, or 2 MiB on the small heaps here: the coordinator's plane measured +1.5-1.6 MiB after 2,000 jobs
+            // (+10.4-11 %), no class growing by more than 55 KB (hash tables) and no other by more than 16 KB; the other
+            // planes +0.0 %. (The leak was 1-1.5 KB a job: 2-3 MiB over 2,000.)
             assertTrue(after[p] <= Math.max(before[p] * 1.10, before[p] + (2L << 20)), "plane " + (p + 1) + " heap within 10 % (or 2 MiB):" + report);
         }
         allPlanesAlive();
