@@ -90,7 +90,9 @@ class ViewerBrowserTest {
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+        // Rows are redrawn as events arrive: an element found a moment ago may be gone; the next poll finds the new one.
+        return (WebDriverWait) new WebDriverWait(browser.driver, Duration.ofSeconds(seconds), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private static void openAndWaitLoaded(String url) {
@@ -280,7 +282,7 @@ class ViewerBrowserTest {
             ObjectNode data = Wire.object();
             data.put("filename", "corpus.txt");
             GatewayClient client = new GatewayClient(constellation.gatewayUri());
-            String jobId = client.submit(new JobRequest(4, 1, 4, 2, "bipartite", "center", "doccollector", "mergecombiner",
+            String jobId = client.submit(new JobRequest(4, 1, 3, 2, "bipartite", "center", "doccollector", "mergecombiner",
                     "wordcountmapper", "sumreducer", 5, data, false).body()).json().get("jobid").asText();
             // read through the page's own DOM queries: rows are redrawn as the job moves on
             String rowJs = "const r = document.querySelector(\"#jobs tr[data-job='" + jobId + "']\"); ";
