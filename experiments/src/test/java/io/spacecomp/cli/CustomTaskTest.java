@@ -78,7 +78,7 @@ class CustomTaskTest {
 
     @Test
     void simulateRunsTheJarsTasksExactly() throws Exception {
-        CliRun run = CliRun.of("simulate", "--data-dir", data(), "--planes", "11", "--sats", "11", "--tasks", jar().toString(), "-mt", "wordlengths",
+        CliRun run = CliRun.of("simulate", "--data-dir", data(), "--data", "corpus.txt", "--planes", "11", "--sats", "11", "--tasks", jar().toString(), "-mt", "wordlengths",
                 "-rt", "lengthhistogram", "-mr", "7", "--jobs", "2", "--result", "--json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode out = Wire.parse(run.out().getBytes());
@@ -97,8 +97,9 @@ class CustomTaskTest {
         long total = words.values().stream().mapToLong(Long::longValue).sum();
         Path jobData = Files.writeString(tmp.resolve("job.json"), "{\"filename\": \"data/corpus.txt\"}");
         // linecountingcollector (a sim-core test task) emits {word: count} per line, which the combiner merges
-        for (List<String> flags : List.of(List.of("-ct", "linecountingcollector", "--skip-map"),
-                List.of("-ct", "linecountingcollector", "--skip-map", "-cbt", "mergecombiner", "-mr", "3"),
+        // simulate reads sample.txt unless told (--data): these count corpus.txt
+        for (List<String> flags : List.of(List.of("--data", "corpus.txt", "-ct", "linecountingcollector", "--skip-map"),
+                List.of("--data", "corpus.txt", "-ct", "linecountingcollector", "--skip-map", "-cbt", "mergecombiner", "-mr", "3"),
                 List.of("-d", jobData.toString(), "-mt", "wordcountmapper", "-rt", "sumreducer"))) {
             List<String> args = new java.util.ArrayList<>(List.of("simulate", "--data-dir", data(), "--planes", "11", "--sats", "11",
                     "--json"));
