@@ -65,7 +65,8 @@ final class EmulateCommand implements Callable<Integer> {
     int startupTimeoutS;
 
     @Option(names = "--java-opts", paramLabel = "OPTS", defaultValue = "-Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m",
-            description = "JVM options of each plane process (default: ${DEFAULT-VALUE}).")
+            description = "JVM options of each plane process; -Xmx256m and -XX:+ExitOnOutOfMemoryError are added unless given "
+                    + "(default: ${DEFAULT-VALUE}).")
     String javaOpts;
 
     @Option(names = "--scenario", paramLabel = "FILE",
@@ -111,11 +112,21 @@ final class EmulateCommand implements Callable<Integer> {
 
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        List<String> opts = new ArrayList<>();
         for (String opt : javaOpts.trim().split("\\s+")) {
             if (!opt.isEmpty()) {
-                command.add(opt);
+                opts.add(opt);
             }
         }
+        // Every plane has a heap limit, and exits when it runs out (the gateway's watchdog then fails its jobs, naming
+        // a satellite of it) instead of living on with dead threads.
+        if (opts.stream().noneMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:MaxHeapSize") || o.startsWith("-XX:MaxRAM"))) {
+            opts.add("-Xmx256m");
+        }
+        if (!opts.contains("-XX:-ExitOnOutOfMemoryError")) {
+            opts.add("-XX:+ExitOnOutOfMemoryError");
+        }
+        command.addAll(opts);
         command.addAll(List.of("-Djava.awt.headless=true", "-Dspacecomp.home=" + Home.root(),
                 "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane"));
         long t0 = System.nanoTime();

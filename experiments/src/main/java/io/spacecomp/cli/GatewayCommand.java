@@ -3,6 +3,7 @@ package io.spacecomp.cli;
 import io.spacecomp.emulator.gateway.Gateway;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.gateway.GatewayConfig;
+import io.spacecomp.emulator.gateway.GatewayLimits;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.tasks.DataFiles;
@@ -54,6 +55,22 @@ final class GatewayCommand implements Callable<Integer> {
             description = "The constellation epoch, as its planes' --epoch: Unix times in events, satellites over an aoi_box (default: ${DEFAULT-VALUE}).")
     String epoch;
 
+    @Option(names = "--insecure", description = "Start even though " + IslKey.ENV + " is not set: anyone who reaches the downlink "
+            + "port may then post outcomes (a warning is printed).")
+    boolean insecure;
+
+    @Option(names = "--max-jobs", defaultValue = "128", description = "Jobs in progress at once; more get 503 {error, retry_after_s}, "
+            + "1..100000 (default: ${DEFAULT-VALUE}).")
+    int maxJobs;
+
+    @Option(names = "--min-free-mb", defaultValue = "64", description = "Free space the results directory needs to accept a job; "
+            + "below it 507, 0..1048576 (default: ${DEFAULT-VALUE}).")
+    long minFreeMb;
+
+    @Option(names = "--keep-jobs", defaultValue = "10000", description = "Finished jobs kept in the results directory, the oldest "
+            + "deleted beyond it, 1..10000000 (default: ${DEFAULT-VALUE}).")
+    int keepJobs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -72,8 +89,21 @@ final class GatewayCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("invalid value for --epoch: " + epoch + " (allowed: an ISO-8601 instant such as 2026-01-01T00:00:00Z)");
         }
+        Flags.require(maxJobs >= 1 && maxJobs <= 100_000, "--max-jobs", "an integer in [1, 100000]", maxJobs);
+        Flags.require(minFreeMb >= 0 && minFreeMb <= 1_048_576, "--min-free-mb", "an integer in [0, 1048576]", minFreeMb);
+        Flags.require(keepJobs >= 1 && keepJobs <= 10_000_000, "--keep-jobs", "an integer in [1, 10000000]", keepJobs);
+        IslKey key = IslKey.fromEnvironment();
+        if (key.isOpen() && !insecure) {
+            throw new IllegalArgumentException(IslKey.ENV + " is not set: a gateway without the constellation's secret would take "
+                    + "outcomes from anyone; set it (launchers do), or pass --insecure to start anyway");
+        }
+        if (key.isOpen()) {
+            spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set (--insecure): the downlink accepts outcomes "
+                    + "from anyone who can reach it");
+        }
+        GatewayLimits limits = GatewayLimits.DEFAULT.withMaxJobs(maxJobs).withMinFreeBytes(minFreeMb << 20).withKeepJobs(keepJobs);
         Gateway gateway = Gateway.start(new GatewayConfig(shell, network.addresses(shell), coordinator, host, port, host, downlinkPort,
-                resultsDir, dataDir == null ? null : new DataFiles(dataDir), IslKey.fromEnvironment(), epochMs));
+                resultsDir, dataDir == null ? null : new DataFiles(dataDir), key, epochMs), limits);
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         spec.commandLine().getOut().printf("gateway: http://%s:%d (downlink port %d, results in %s)%n", host,
                 gateway.address().getPort(), gateway.downlinkAddress().getPort(), resultsDir.toAbsolutePath());

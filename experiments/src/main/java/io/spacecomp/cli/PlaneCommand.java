@@ -79,6 +79,10 @@ final class PlaneCommand implements Callable<Integer> {
             description = "Exit when this process exits (set by the launcher).")
     long parentPid;
 
+    @Option(names = "--insecure", description = "Start even though " + IslKey.ENV + " is not set: anyone who reaches a satellite's port "
+            + "may then inject internal messages (a warning is printed).")
+    boolean insecure;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -108,14 +112,18 @@ final class PlaneCommand implements Callable<Integer> {
             sink = traceFile;
         }
         IslKey key = IslKey.fromEnvironment();
+        if (key.isOpen() && !insecure) {
+            throw new IllegalArgumentException(IslKey.ENV + " is not set: a plane without the constellation's secret would take "
+                    + "internal messages from anyone; set it (launchers do), or pass --insecure to start anyway");
+        }
         TraceTap tap = TraceTap.toGateway(downlink, key); // the viewer's live feed (GET /events on the gateway)
         sink = TraceTap.tee(sink, tap);
         PlaneConfig config = new PlaneConfig(shell, orb, network.addresses(shell), epochMs, router, islDelay.equals("physical"),
                 LinkRate.PAPER_BUDGET, new DataFiles(dir), tasks, downlink, sink, hopAttempts,
                 Duration.ofMillis(Math.round(hopTimeoutS * 1000)), key);
         if (config.key().isOpen()) {
-            spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set: this plane's endpoints accept internal "
-                    + "messages from anyone who can reach them");
+            spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set (--insecure): this plane's endpoints accept "
+                    + "internal messages from anyone who can reach them");
         }
         Plane plane = Plane.start(config);
         JsonLinesTrace closeTrace = traceFile;

@@ -143,6 +143,14 @@ class EmulateProcessesTest {
         CliRun badOrb = CliRun.of("plane", "--planes", "3", "--sats", "3", "--orb", "4");
         assertEquals(2, badOrb.exitCode());
         assertTrue(badOrb.err().contains("--orb") && badOrb.err().contains("[1, 3]"), badOrb.err());
+        if (System.getenv(io.spacecomp.emulator.net.IslKey.ENV) == null) {
+            for (String command : List.of("plane", "gateway")) {
+                CliRun open = command.equals("plane") ? CliRun.of(command, "--planes", "3", "--sats", "3", "--orb", "1")
+                        : CliRun.of(command, "--planes", "3", "--sats", "3", "--port", "0", "--downlink-port", "0");
+                assertEquals(2, open.exitCode(), command + ": " + open.err());
+                assertTrue(open.err().contains("SPACECOMP_ISL_KEY is not set") && open.err().contains("--insecure"), open.err());
+            }
+        }
         CliRun badDelay = CliRun.of("emulate", "--planes", "3", "--sats", "3", "--isl-delay", "warp");
         assertEquals(2, badDelay.exitCode());
         assertTrue(badDelay.err().contains("--isl-delay") && badDelay.err().contains("physical"), badDelay.err());

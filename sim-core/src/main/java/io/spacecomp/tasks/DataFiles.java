@@ -3,6 +3,7 @@ package io.spacecomp.tasks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -20,6 +21,14 @@ public final class DataFiles {
 
     public Path root() {
         return root;
+    }
+
+    private Path realRoot() {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the data directory cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /**
@@ -49,13 +58,17 @@ public final class DataFiles {
         if (!Files.isRegularFile(candidate)) {
             throw new IllegalArgumentException("filename '" + name + "' does not exist in the data directory");
         }
+        // The path checked is the path returned: the real one, every link resolved once. Returning the unresolved
+        // name would let a link swapped in after this check lead outside the directory.
+        Path real;
         try {
-            if (!candidate.toRealPath().startsWith(root.toRealPath())) {
-                throw new IllegalArgumentException("filename must stay inside the data directory, got '" + name + "'");
-            }
+            real = candidate.toRealPath();
         } catch (IOException e) {
-            throw new IllegalArgumentException("filename '" + name + "' cannot be read: " + e.getMessage());
+            throw new IllegalArgumentException("filename '" + name + "' cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        return candidate;
+        if (!real.startsWith(realRoot()) || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("filename must stay inside the data directory, got '" + name + "'");
+        }
+        return real;
     }
 }

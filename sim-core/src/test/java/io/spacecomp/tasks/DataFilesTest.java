@@ -24,10 +24,13 @@ class DataFilesTest {
         Files.writeString(data.resolve("sub/b.txt"), "x\n");
         Files.writeString(tmp.resolve("secret.txt"), "no\n");
         Files.createSymbolicLink(data.resolve("link.txt"), tmp.resolve("secret.txt"));
+        Files.createSymbolicLink(data.resolve("inner.txt"), data.resolve("sub/b.txt"));
         DataFiles files = new DataFiles(data);
-        assertEquals(data.resolve("a.txt"), files.resolve("a.txt"));
-        assertEquals(data.resolve("a.txt"), files.resolve("data/a.txt"), "the reference client's data/ prefix names the directory");
-        assertEquals(data.resolve("sub/b.txt"), files.resolve("sub/b.txt"));
+        Path real = data.toRealPath();
+        assertEquals(real.resolve("a.txt"), files.resolve("a.txt"));
+        assertEquals(real.resolve("a.txt"), files.resolve("data/a.txt"), "the reference client's data/ prefix names the directory");
+        assertEquals(real.resolve("sub/b.txt"), files.resolve("sub/b.txt"));
+        assertEquals(real.resolve("sub/b.txt"), files.resolve("inner.txt"), "the path returned is the real one that was checked, not the link");
         for (String bad : List.of("../secret.txt", "data/../../secret.txt", "sub/../../secret.txt", tmp.resolve("secret.txt").toString(),
                 "/etc/passwd", "link.txt", "", "missing.txt", "sub", ".")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> files.resolve(bad), bad);

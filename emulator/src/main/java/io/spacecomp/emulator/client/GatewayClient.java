@@ -82,6 +82,11 @@ public final class GatewayClient {
         long pauseMs = 20;
         while (true) {
             Answer a = completion(jobId);
+            if (a.status() == 503 && System.nanoTime() < end) {
+                // The gateway is busy (too many connections or bodies at once): ask again after the time it says.
+                Thread.sleep(1000L * Math.max(1, Math.min(10, a.json().path("retry_after_s").asInt(1))));
+                continue;
+            }
             JsonNode j = a.json();
             if (!a.ok() || j.path("done").asBoolean() || j.path("failed").asBoolean() || System.nanoTime() > end) {
                 return j;

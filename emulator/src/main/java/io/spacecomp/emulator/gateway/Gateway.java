@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.spacecomp.emulator.net.BodyBudget;
 import io.spacecomp.emulator.net.Http;
 import io.spacecomp.emulator.viewer.LiveEvents;
 import io.spacecomp.emulator.viewer.ViewerAssets;
@@ -54,7 +55,11 @@ public final class Gateway implements AutoCloseable {
     static final int MAX_DOWNLINK_BYTES = 256 * 1024 * 1024;
 
     private final GatewayConfig config;
+    private final GatewayLimits limits;
     private final ResultStore store;
+    private final Watchdog watchdog;
+    /** Request bodies being read and parsed, charged at {@link BodyBudget#PARSE_FACTOR} times their size. */
+    private final BodyBudget bodies;
     private final SseHub sse = new SseHub();
     /** Trace events the planes post, streamed to the viewer on /events. */
     private final LiveEvents live = new LiveEvents();
@@ -67,17 +72,32 @@ public final class Gateway implements AutoCloseable {
     private SlashFront front;
     private HttpServer downlink;
 
-    private Gateway(GatewayConfig config) throws IOException {
+    private Gateway(GatewayConfig config, GatewayLimits limits) throws IOException {
         this.config = config;
-        this.store = new ResultStore(config.resultsDir());
+        this.limits = limits;
+        this.store = new ResultStore(config.resultsDir(), limits.keepJobs());
         this.geometry = new CircularOrbitGeometry(config.shell()); // as every plane's
         this.handlers = Http.pool("gateway", 256);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        this.bodies = BodyBudget.ofHeap(4);
+        this.watchdog = new Watchdog(config.addresses(), client, limits, this::failJob, store::retryUnwritten);
     }
 
     public static Gateway start(GatewayConfig config) throws IOException {
-        Gateway g = new Gateway(config);
+        return start(config, GatewayLimits.DEFAULT);
+    }
+
+    /**
+     * Starts the gateway. Jobs a previous gateway on the same results directory accepted and never saw end (it
+     * stopped, or its launcher died, while they ran) end now as failed, with that reason: none stays pending.
+     */
+    public static Gateway start(GatewayConfig config, GatewayLimits limits) throws IOException {
+        Gateway g = new Gateway(config, limits);
         try {
+            for (String jobId : g.store.pending()) {
+                g.failJob(jobId, g.store.acceptedMs(jobId), "the gateway stopped while the job was running (its launcher or "
+                        + "host went down); the job's state on the satellites was lost with it");
+            }
             // The API server listens on loopback behind the public port's front, which lets //submit through.
             g.api = Http.server("127.0.0.1", 0, g.handlers);
             HttpHandler page = Http.handler("GET", ViewerAssets::page);
@@ -144,17 +164,83 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void submit(HttpExchange exchange) throws IOException, InterruptedException {
-        JsonNode body = Http.jsonBody(exchange, MAX_REQUEST_BYTES);
+        JsonNode body = bodies.json(exchange, MAX_REQUEST_BYTES);
         String jobId = UUID.randomUUID().toString();
         JobSpec spec = SubmitRequest.parse(body, jobId, config.shell(), config.dataFiles(),
                 () -> seeds.nextLong(SubmitRequest.MAX_DRAWN_SEED),
                 box -> box.area().satellitesInside(geometry, (System.currentTimeMillis() - config.epochMs()) / 1000.0, box.pass()));
-        store.register(jobId, metaData(spec, body));
+        long free = store.usableBytes();
+        if (free < limits.minFreeBytes()) {
+            throw new Http.Refusal(507, null, "the gateway's results store is full: " + (free >> 20) + " MiB free, "
+                    + (limits.minFreeBytes() >> 20) + " MiB needed to accept a job; try again when space is freed");
+        }
+        if (!watchdog.admit(jobId, config.los(), spec.timeoutS())) {
+            ObjectNode retry = Wire.object();
+            retry.put("retry_after_s", RETRY_AFTER_S);
+            throw new Http.Refusal(503, null, "the constellation is busy: " + limits.maxJobs() + " jobs are in progress, the most "
+                    + "it takes at once; retry after " + RETRY_AFTER_S + " s", retry);
+        }
         try {
-            Http.json(exchange, 200, uplink(spec));
-        } catch (RuntimeException refused) {
-            store.discard(jobId); // never accepted: nothing of it stays
-            throw refused;
+            try {
+                store.register(jobId, metaData(spec, body));
+            } catch (java.io.UncheckedIOException full) {
+                throw new Http.Refusal(507, null, "the gateway's results store cannot take the job ("
+                        + full.getCause().getClass().getSimpleName() + "); try again when space is freed");
+            }
+            try {
+                JsonNode plan = uplink(spec);
+                watchdog.planned(jobId, satellitesOf(plan));
+                Http.json(exchange, 200, plan);
+            } catch (RuntimeException refused) {
+                store.discard(jobId); // never accepted: nothing of it stays
+                throw refused;
+            }
+        } catch (RuntimeException | InterruptedException notAccepted) {
+            watchdog.ended(jobId);
+            throw notAccepted;
+        }
+    }
+
+    /** Seconds a client told "busy" (503) should wait before it submits again. */
+    static final int RETRY_AFTER_S = 2;
+
+    /** The satellites a plan names: its coordinator, reducer, collectors and mappers. */
+    private static java.util.Set<SatId> satellitesOf(JsonNode plan) {
+        java.util.Set<SatId> out = new java.util.HashSet<>();
+        try {
+            out.add(Wire.sat(plan.get("los"), "los"));
+            out.add(Wire.sat(plan.get("reducer"), "reducer"));
+            for (JsonNode pair : plan.path("allocations")) {
+                out.add(Wire.sat(pair.get(0), "allocations"));
+                out.add(Wire.sat(pair.get(1), "allocations"));
+            }
+        } catch (WireException e) {
+            // a plan without them: its coordinator alone is watched
+        }
+        return out;
+    }
+
+    /** Ends a job the coordinator did not (the watchdog's verdict, or a restart): failed, with the reason. */
+    private void failJob(String jobId, long acceptedMs, String reason) {
+        double startS = (acceptedMs - config.epochMs()) / 1000.0;
+        double tookS = (System.currentTimeMillis() - acceptedMs) / 1000.0;
+        try {
+            finish(new JobOutcome(jobId, false, reason, null, startS, tookS, tookS, config.los(), null, List.of(), 0, 0));
+        } catch (RuntimeException e) {
+            // the store refused even to keep it in memory: nothing more to do
+        }
+    }
+
+    /** Stores how a job ended, once, and publishes its event; a second outcome of the same job is ignored. */
+    private void finish(JobOutcome outcome) {
+        watchdog.ended(outcome.jobId());
+        Optional<JsonNode> meta = store.meta(outcome.jobId());
+        if (meta.isEmpty()) {
+            return;
+        }
+        ObjectNode answer = completionAnswer(outcome);
+        if (store.finish(outcome, answer)) {
+            sse.publish(event(meta.get(), outcome, answer));
         }
     }
 
@@ -228,10 +314,7 @@ public final class Gateway implements AutoCloseable {
         if (meta.isEmpty()) {
             throw new Http.Refusal(404, "jobid", "no job " + outcome.jobId() + " was submitted through this gateway");
         }
-        ObjectNode answer = completionAnswer(outcome);
-        if (store.finish(outcome, answer)) {
-            sse.publish(event(meta.get(), outcome, answer));
-        }
+        finish(outcome);
         ObjectNode ok = Wire.object();
         ok.put("status", "OK");
         Http.json(exchange, 200, ok);
@@ -302,7 +385,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void completion(HttpExchange exchange) throws IOException {
-        JsonNode body = Http.jsonBody(exchange, MAX_REQUEST_BYTES);
+        JsonNode body = bodies.json(exchange, MAX_REQUEST_BYTES);
         String jobId;
         try {
             jobId = ResultStore.checkJobId(Wire.text(body, "jobid"));
@@ -334,13 +417,13 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void download(HttpExchange exchange) throws IOException {
-        JsonNode body = Http.jsonBody(exchange, MAX_REQUEST_BYTES);
+        JsonNode body = bodies.json(exchange, MAX_REQUEST_BYTES);
         String jobId = ResultStore.checkJobId(Wire.text(body, "jobid"));
         String file = Wire.text(body, "file");
-        Path p = store.file(jobId, file).orElseThrow(() ->
+        byte[] bytes = store.file(jobId, file).orElseThrow(() ->
                 new Http.Refusal(404, "file", "job " + jobId + " produced no file named '" + (file.length() > 60 ? file.substring(0, 60) + "..." : file) + "'"));
-        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + p.getFileName() + "\"");
-        Http.send(exchange, 200, "application/octet-stream", Files.readAllBytes(p));
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        Http.send(exchange, 200, "application/octet-stream", bytes);
     }
 
     private void health(HttpExchange exchange) throws IOException {
@@ -350,6 +433,9 @@ public final class Gateway implements AutoCloseable {
         o.put("planes", config.shell().planes());
         o.put("sats", config.shell().satsPerPlane());
         o.put("subscribers", sse.subscribers());
+        o.put("jobs_running", watchdog.running());
+        o.put("max_jobs", limits.maxJobs());
+        o.put("outcomes_in_memory", store.unwrittenCount());
         Http.json(exchange, 200, o);
     }
 
@@ -394,6 +480,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         sse.close();
         live.close();
         if (front != null) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JDK HTTP server, set up the one way the emulator uses it: TCP_NODELAY on (without it every small
- * POST waits ~40 ms on Nagle and delayed ACK, ENGINEERING-NOTES), JSON answers, bounded request bodies,
+ * POST waits ~40 ms on Nagle and delayed ACK, ENGINEERING-NOTES), requests read whole within 10 s
+ * ({@code sun.net.httpserver.maxReqTime}), JSON answers, bounded request bodies,
  * and handlers that turn every failure into a JSON error instead of a dead connection.
  */
 public final class Http {
@@ -34,6 +35,9 @@ public final class Http {
         // down a connection the server is closing (a POST is not retried: "header parser received no bytes").
         setDefault("sun.net.httpserver.idleInterval", "60");
         setDefault("jdk.httpclient.keepalive.timeout", "20");
+        // A request (head and body) not read whole within this many seconds is cut, and its handler thread freed:
+        // a peer trickling its headers cannot hold a thread longer. Answers are not limited (SSE streams last).
+        setDefault("sun.net.httpserver.maxReqTime", "10");
     }
 
     private static void setDefault(String key, String value) {
@@ -114,7 +118,9 @@ public final class Http {
             } catch (IOException e) {
                 // The peer went away mid-request: nothing left to answer.
             } catch (Exception e) {
-                error(exchange, 500, null, "internal error: " + e);
+                // The client learns the kind of failure, never this machine's paths or state; the log has it all.
+                System.err.println("internal error on " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + ": " + e);
+                error(exchange, 500, null, "internal error (" + e.getClass().getSimpleName() + ")");
             } finally {
                 exchange.close();
             }

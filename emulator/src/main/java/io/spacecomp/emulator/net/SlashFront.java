@@ -4,11 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -16,6 +20,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The public port of an HTTP server that must answer request targets starting with {@code //}, which the
@@ -23,23 +28,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  * empty path, and answers an HTML 404 before any handler runs. leopymr's clients send exactly that when
  * given a base URL with a trailing slash ({@code job.py -u http://host:8089/}).
  *
- * <p>Every connection carries one request: the front reads its request line, collapses leading slashes
- * of the target to one, adds {@code Connection: close}, and relays the rest byte for byte to the server
- * behind, on loopback; the server's answer goes back with {@code Connection: close} added to its head,
- * so that the client sends its next request on a new connection (and never on one the server is closing).
- * Bounded: at most {@link #MAX_CONNECTIONS} connections (more are closed at once), a request line of at
- * most 8 KiB read within 30 s (else relayed untouched, for the server to refuse), a response head of at
- * most 64 KiB.
+ * <p>Every connection carries one request: the front reads its whole head (request line and headers)
+ * itself, collapses leading slashes of the target to one, adds {@code Connection: close}, and only then
+ * connects to the server behind, on loopback, and relays the head and the rest byte for byte; the server's
+ * answer goes back with {@code Connection: close} added to its head, so that the client sends its next
+ * request on a new connection (and never on one the server is closing).
+ *
+ * <p>Slow or hostile peers cannot wedge the server behind: a head must arrive whole within
+ * {@link #HEAD_DEADLINE_MS} (else 408, and the server never sees it), a declared body within
+ * {@link #BODY_DEADLINE_MS} with no pause over {@link #IDLE_MS} (else the connection is cut, and the
+ * server's handler sees a truncated body); at most {@link #MAX_CONNECTIONS} connections at once and
+ * {@link #MAX_PER_PEER} from one address: beyond either, the front answers 503 {@code {error, retry_after_s}}
+ * at once. A request line is at most 8 KiB, a head 64 KiB (else 431), a response head 64 KiB.
  */
 public final class SlashFront implements AutoCloseable {
 
     static final int MAX_CONNECTIONS = 512;
+    static final int MAX_PER_PEER = 256;
     private static final int MAX_LINE = 8 * 1024;
-    private static final int LINE_TIMEOUT_MS = 30_000;
+    private static final int MAX_HEAD = 64 * 1024;
+    static final int HEAD_DEADLINE_MS = 10_000;
+    static final int BODY_DEADLINE_MS = 60_000;
+    static final int IDLE_MS = 10_000;
 
     private final ServerSocket listener;
     private final InetSocketAddress backend;
     private final ThreadPoolExecutor relays;
+    /** Threads that answer 503 to connections over the caps (never the accepting thread: a refusal drains). */
+    private final ThreadPoolExecutor refusals;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Map<InetAddress, AtomicInteger> perPeer = new ConcurrentHashMap<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong timedOut = new AtomicLong();
     private volatile boolean closed;
 
     private SlashFront(ServerSocket listener, InetSocketAddress backend) {
@@ -47,8 +67,13 @@ public final class SlashFront implements AutoCloseable {
         this.backend = backend;
         AtomicInteger n = new AtomicInteger();
         // Two threads a connection (one each way); idle ones retire.
-        this.relays = new ThreadPoolExecutor(0, 2 * MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+        this.relays = new ThreadPoolExecutor(0, 2 * MAX_CONNECTIONS + 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "front-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.refusals = new ThreadPoolExecutor(0, 64, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "front-refuse-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -70,6 +95,16 @@ public final class SlashFront implements AutoCloseable {
         return (InetSocketAddress) listener.getLocalSocketAddress();
     }
 
+    /** Connections answered 503 at once (too many in all, or from one address). */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** Connections cut because a head or body did not arrive in time. */
+    public long timedOut() {
+        return timedOut.get();
+    }
+
     private void acceptLoop() {
         while (!closed) {
             Socket client;
@@ -81,23 +116,104 @@ public final class SlashFront implements AutoCloseable {
                 }
                 continue;
             }
+            InetAddress peer = client.getInetAddress();
+            AtomicInteger fromPeer = perPeer.computeIfAbsent(peer, k -> new AtomicInteger());
+            int all = open.incrementAndGet();
+            int mine = fromPeer.incrementAndGet();
+            Runnable release = () -> {
+                open.decrementAndGet();
+                if (fromPeer.decrementAndGet() == 0) {
+                    perPeer.remove(peer, fromPeer);
+                }
+            };
+            if (all > MAX_CONNECTIONS || mine > MAX_PER_PEER) {
+                release.run();
+                String why = "the server is full: " + (mine > MAX_PER_PEER ? MAX_PER_PEER + " connections from your address"
+                        : MAX_CONNECTIONS + " connections") + " are open; retry after 1 s";
+                try {
+                    refusals.execute(() -> refuse(client, 503, why));
+                } catch (RejectedExecutionException flood) {
+                    refused.incrementAndGet();
+                    quietly(client); // more refusals at once than threads to answer them: closed without a word
+                }
+                continue;
+            }
             try {
-                relays.execute(() -> serve(client));
+                relays.execute(() -> {
+                    try {
+                        serve(client);
+                    } finally {
+                        release.run();
+                    }
+                });
             } catch (RejectedExecutionException full) {
+                release.run();
+                refused.incrementAndGet();
                 quietly(client);
             }
         }
     }
 
+    /** Answers a JSON error at once and closes (never blocks: a small answer fits the socket's buffer). */
+    private void refuse(Socket client, int status, String error) {
+        if (status == 503) {
+            refused.incrementAndGet();
+        }
+        String body = "{\"error\":\"" + error.replace("\"", "'") + "\"" + (status == 503 ? ",\"retry_after_s\":1" : "") + "}";
+        String reason = status == 503 ? "Service Unavailable" : status == 408 ? "Request Timeout" : "Request Header Fields Too Large";
+        String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: application/json\r\n"
+                + (status == 503 ? "Retry-After: 1\r\n" : "") + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n";
+        try {
+            client.setSoTimeout(1_000);
+            OutputStream out = client.getOutputStream();
+            out.write((head + body).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            client.shutdownOutput();
+            // What the client still sends is read and dropped (1 s, 1 MiB at most): a socket closed on unread bytes
+            // is reset, and the answer lost with it.
+            InputStream in = client.getInputStream();
+            byte[] buf = new byte[16 * 1024];
+            long end = System.nanoTime() + 1_000_000_000L;
+            int total = 0;
+            int n;
+            while (total < (1 << 20) && System.nanoTime() < end && (n = in.read(buf)) >= 0) {
+                total += n;
+            }
+        } catch (IOException ignored) {
+            // the peer is gone
+        } finally {
+            quietly(client);
+        }
+    }
+
+    /** A request's head as read (first line rewritten), the body bytes that came with it, what it declares. */
+    private record Head(byte[] head, byte[] extra, long contentLength, boolean chunked) {
+    }
+
     private void serve(Socket client) {
+        Head head;
+        try {
+            client.setTcpNoDelay(true);
+            head = readHead(client);
+        } catch (SocketTimeoutException slow) {
+            timedOut.incrementAndGet();
+            refuse(client, 408, "the request head did not arrive within " + HEAD_DEADLINE_MS / 1000 + " s");
+            return;
+        } catch (IOException e) {
+            quietly(client);
+            return;
+        }
+        if (head == null) {
+            refuse(client, 431, "the request head exceeds " + MAX_HEAD + " bytes (or its first line " + MAX_LINE + ")");
+            return;
+        }
         Socket server = new Socket();
         try (client; server) {
-            client.setTcpNoDelay(true);
             server.setTcpNoDelay(true);
             server.connect(backend, 5_000);
-            InputStream in = client.getInputStream();
             OutputStream toServer = server.getOutputStream();
-            toServer.write(firstLine(client, in));
+            toServer.write(head.head());
+            toServer.write(head.extra());
             toServer.flush();
             Future<?> back;
             try {
@@ -105,9 +221,18 @@ public final class SlashFront implements AutoCloseable {
             } catch (RejectedExecutionException full) {
                 return;
             }
+            long rest = head.contentLength() - head.extra().length;
+            if ((head.chunked() || rest > 0) && !relayBody(client, server, head.chunked() ? Long.MAX_VALUE : rest)) {
+                timedOut.incrementAndGet();
+                quietly(server);
+                quietly(client);
+                back.cancel(true);
+                return;
+            }
+            client.setSoTimeout(0); // an SSE stream may then stay idle for long
             pump(client, server, true);
             back.get(); // the answer may still be on its way after the client stopped sending
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
             // the relay back failed: both sockets are closed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,24 +241,114 @@ public final class SlashFront implements AutoCloseable {
         }
     }
 
-    /** The first request line, rewritten ({@link #rewrite}); or what was read, untouched, when it is not one. */
-    private static byte[] firstLine(Socket client, InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-        client.setSoTimeout(LINE_TIMEOUT_MS);
-        try {
-            int b;
-            while (line.size() < MAX_LINE && (b = in.read()) >= 0) {
-                line.write(b);
-                if (b == '\n') {
-                    break;
-                }
+    /**
+     * Reads the head, whole, within {@link #HEAD_DEADLINE_MS}: its first line rewritten ({@link #rewrite}), with
+     * whatever body bytes came after it; null when it is too long.
+     */
+    private static Head readHead(Socket client) throws IOException {
+        long deadline = System.nanoTime() + HEAD_DEADLINE_MS * 1_000_000L;
+        InputStream in = client.getInputStream();
+        ByteArrayOutputStream got = new ByteArrayOutputStream(1024);
+        byte[] buf = new byte[4096];
+        int end = -1;
+        while (end < 0) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                throw new SocketTimeoutException("head deadline");
             }
-        } catch (SocketTimeoutException slow) {
-            return line.toByteArray();
-        } finally {
-            client.setSoTimeout(0); // an SSE stream may then stay idle for long
+            client.setSoTimeout((int) Math.max(1, left));
+            int n = in.read(buf);
+            if (n < 0) {
+                throw new java.io.EOFException("closed before the end of the head");
+            }
+            got.write(buf, 0, n);
+            end = endOfHead(got.toByteArray());
+            if (end < 0 && got.size() > MAX_HEAD) {
+                return null;
+            }
         }
-        return rewrite(line.toByteArray());
+        byte[] all = got.toByteArray();
+        String headText = new String(all, 0, end, StandardCharsets.ISO_8859_1);
+        int eol = headText.indexOf('\n');
+        if (eol < 0 || eol + 1 > MAX_LINE || end > MAX_HEAD) {
+            return null;
+        }
+        long length = 0;
+        boolean chunked = false;
+        for (String line : headText.split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim();
+            String value = line.substring(colon + 1).trim();
+            if (name.equalsIgnoreCase("Content-Length")) {
+                try {
+                    length = Math.max(0, Long.parseLong(value));
+                } catch (NumberFormatException e) {
+                    length = 0; // the server refuses it
+                }
+            } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                chunked = true;
+            }
+        }
+        ByteArrayOutputStream head = new ByteArrayOutputStream(end + 32);
+        head.write(rewrite(Arrays.copyOfRange(all, 0, eol + 1)));
+        head.write(all, eol + 1, end - eol - 1);
+        return new Head(head.toByteArray(), Arrays.copyOfRange(all, end, all.length), length, chunked);
+    }
+
+    /** Where the head ends (just past its blank line), or -1. */
+    static int endOfHead(byte[] b) {
+        for (int i = 0; i + 1 < b.length; i++) {
+            if (b[i] != '\n') {
+                continue;
+            }
+            if (b[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (b[i + 1] == '\r' && i + 2 < b.length && b[i + 2] == '\n') {
+                return i + 3;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Relays {@code length} body bytes (chunked: until the client pauses, the server finds the end) within
+     * {@link #BODY_DEADLINE_MS} and no pause over {@link #IDLE_MS}; false when the client was too slow.
+     */
+    private static boolean relayBody(Socket client, Socket server, long length) throws IOException {
+        long deadline = System.nanoTime() + BODY_DEADLINE_MS * 1_000_000L;
+        InputStream in = client.getInputStream();
+        OutputStream out = server.getOutputStream();
+        byte[] buf = new byte[16 * 1024];
+        long left = length;
+        while (left > 0) {
+            long remaining = (deadline - System.nanoTime()) / 1_000_000L;
+            if (remaining <= 0) {
+                return false;
+            }
+            client.setSoTimeout((int) Math.max(1, Math.min(IDLE_MS, remaining)));
+            int n;
+            try {
+                n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            } catch (SocketTimeoutException slow) {
+                return length == Long.MAX_VALUE;
+            }
+            if (n < 0) {
+                return true;
+            }
+            try {
+                out.write(buf, 0, n);
+                out.flush();
+            } catch (IOException serverGone) {
+                // It answered early (413): the rest is read and dropped by the pump; the relay back delivers the answer.
+                return true;
+            }
+            left -= n;
+        }
+        return true;
     }
 
     /**
@@ -240,5 +455,6 @@ public final class SlashFront implements AutoCloseable {
             // already closed
         }
         relays.shutdownNow();
+        refusals.shutdownNow();
     }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One orbital plane of a live constellation: M satellites, each with its own port and its own protocol
@@ -43,7 +44,9 @@ public final class Plane implements AutoCloseable {
         this.config = config;
         int cores = Runtime.getRuntime().availableProcessors();
         this.work = Http.pool("orb" + config.orb() + "-work", Math.max(4, 2 * cores));
-        this.handlers = Http.pool("orb" + config.orb() + "-http", 64);
+        // Enough threads that 100 peers trickling their heads at one satellite leave room for its ISL traffic; each such
+        // peer is cut after 10 s (Http: maxReqTime).
+        this.handlers = Http.pool("orb" + config.orb() + "-http", 160);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "orb" + config.orb() + "-timer");
             t.setDaemon(true);
@@ -93,6 +96,7 @@ public final class Plane implements AutoCloseable {
         for (Satellite sat : satellites) {
             sat.serve(config.addresses().bindHost(), config.addresses().port(sat.id()), handlers);
         }
+        timer.scheduleWithFixedDelay(() -> satellites.forEach(Satellite::forgetOldHops), 10, 10, TimeUnit.SECONDS);
     }
 
     public int orb() {

@@ -13,6 +13,7 @@ import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.protocol.SatelliteNode;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,8 @@ final class Satellite {
     /** Largest envelope or uplink body accepted (bytes). */
     static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     private static final int REMEMBERED_HOPS = 100_000;
+    /** How long a hop is remembered to drop its repeats (ms): far beyond a hop's retries (3 × 5 s). */
+    static final long HOP_MEMORY_MS = 60_000;
     private static final long UPLINK_TIMEOUT_S = 60;
 
     private final SatId id;
@@ -42,12 +45,19 @@ final class Satellite {
     private final AtomicLong nextMessage;
     private final long nextMessageBase;
     private final AtomicLong visits = new AtomicLong();
-    private final Map<String, Boolean> seenHops = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED_HOPS;
-        }
-    };
+    /** Hops taken on (dedupe key → when, ms), oldest first: a retry comes within seconds, so a minute is remembered. */
+    private Map<String, Long> seenHops = hopMemory();
+    /** The most hops remembered at once since the map was made (a hash table never shrinks: it is made anew). */
+    private int seenHopsPeak;
+
+    private static Map<String, Long> hopMemory() {
+        return new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > REMEMBERED_HOPS;
+            }
+        };
+    }
     private final Map<SatId, Link> links = new ConcurrentHashMap<>();
     private SatelliteNode node;
     private HttpIsl isl;
@@ -87,6 +97,23 @@ final class Satellite {
         return nextMessageBase | (nextMessage.incrementAndGet() & ((1L << 43) - 1));
     }
 
+    /** Forgets hops taken on more than {@link #HOP_MEMORY_MS} ago (the plane's timer calls it): memory stays flat. */
+    void forgetOldHops() {
+        long cutoff = System.currentTimeMillis() - HOP_MEMORY_MS;
+        synchronized (this) {
+            Iterator<Map.Entry<String, Long>> it = seenHops.entrySet().iterator();
+            while (it.hasNext() && it.next().getValue() < cutoff) {
+                it.remove();
+            }
+            if (seenHopsPeak > 4096 && seenHops.size() < seenHopsPeak / 4) {
+                Map<String, Long> fresh = hopMemory();
+                fresh.putAll(seenHops); // oldest first, as before
+                seenHops = fresh;
+                seenHopsPeak = fresh.size();
+            }
+        }
+    }
+
     /** The outgoing ISL to neighbour {@code next}. */
     Link link(SatId next) {
         return links.computeIfAbsent(next, k -> new Link());
@@ -115,8 +142,9 @@ final class Satellite {
         key.check(exchange.getRequestHeaders());
         Envelope e = Envelope.read(exchange.getRequestHeaders(), Http.body(exchange, MAX_BODY_BYTES), id, torus);
         boolean first;
-        synchronized (seenHops) {
-            first = seenHops.putIfAbsent(e.dedupeKey(), Boolean.TRUE) == null;
+        synchronized (this) {
+            first = seenHops.putIfAbsent(e.dedupeKey(), System.currentTimeMillis()) == null;
+            seenHopsPeak = Math.max(seenHopsPeak, seenHops.size());
         }
         if (first) {
             // Taken on before the answer: a sender that misses the answer retries, and the retry is a duplicate.

@@ -91,7 +91,9 @@ class ViewerBrowserTest {
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+        // Rows are redrawn as events arrive: an element found a moment ago may be gone; the next poll finds the new one.
+        return (WebDriverWait) new WebDriverWait(browser.driver, Duration.ofSeconds(seconds), Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private static void openAndWaitLoaded(String url) {
