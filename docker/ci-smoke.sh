@@ -39,34 +39,5 @@ timeout 150 ./spacecomp job -u "http://127.0.0.1:$port" -mi 1 -ma 3 -c 4 -s 2 -d
 timeout 150 ./spacecomp job -u "http://127.0.0.1:$port" -mi 1 -ma 3 -c 4 -s 3 -d "$base/job.json" -rt wordcountfile --wait 120 > "$base/file.out"
 fileid="$(head -1 "$base/file.out" | python3 -c 'import json, sys; print(json.load(sys.stdin)["jobid"])')"
 (cd "$base" && timeout 60 "$ROOT/spacecomp" job -u "http://127.0.0.1:$port" -i "$fileid" -f wordcount.csv)
-python3 - "$base" data/corpus.txt <<'PY'
-import csv, json, sys
-def done(name):
-    lines = open(f"{sys.argv[1]}/{name}").read().strip().splitlines()
-    d = json.loads(lines[-1])
-    assert d.get("done") is True, f"{name}: job not done: {lines[-1][:300]}"
-    return d
-done_count, done_lengths, done_file = done("job.out"), done("lengths.out"), done("file.out")
-text = open(sys.argv[2], encoding="utf-8").read()
-rows = text.split("\n")
-if rows and rows[-1] == "":
-    rows.pop()
-expected = {}
-for row in rows:
-    for w in row.split(" "):
-        expected[w] = expected.get(w, 0) + 1
-assert done_count["result"] == expected, "word count differs from the single-process count"
-hist = {}
-for w, c in expected.items():
-    hist[str(len(w))] = hist.get(str(len(w)), 0) + c
-want = {"words": sum(expected.values()), "letters": sum(len(w) * c for w, c in expected.items()),
-        "histogram": {k: hist[k] for k in sorted(hist, key=int)}}
-assert done_lengths["result"] == want, f"custom task result differs: {done_lengths['result']} != {want}"
-assert done_file["result"] == {"files": ["wordcount.csv"]}, done_file["result"]
-with open(f"{sys.argv[1]}/wordcount.csv", newline="", encoding="utf-8") as f:
-    rows = list(csv.reader(f))
-assert rows[0] == ["word", "count"] and {w: int(c) for w, c in rows[1:]} == expected, "wordcount.csv differs"
-print(f"docker smoke: 3x3 constellation, job {done_count['jobid']} done in {done_count['job_time']:.3f} s, "
-      f"{len(expected)} keys / {sum(expected.values())} words as counted in one process; the example jar's "
-      f"wordlengths/lengthhistogram and wordcountfile's downloaded CSV match too: OK")
-PY
+python3 docker/check-jobs.py "$base" data/corpus.txt "docker smoke: 3x3 constellation" --file wordcount.csv \
+  --also "the example jar's wordlengths/lengthhistogram and wordcountfile's downloaded CSV match too"

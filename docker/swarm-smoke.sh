@@ -75,30 +75,5 @@ echo '{"filename": "corpus.txt"}' > "$base/job.json"
 timeout 150 ./spacecomp job -u "http://127.0.0.1:$port" -mi 1 -ma 3 -c 4 -s 1 -d "$base/job.json" --wait 120 > "$base/job.out"
 timeout 150 ./spacecomp job -u "http://127.0.0.1:$port" -mi 1 -ma 3 -c 4 -s 2 -d "$base/job.json" -mt wordlengths -rt lengthhistogram \
   --wait 120 > "$base/lengths.out"
-python3 - "$base" data/corpus.txt <<'PY'
-import json, sys
-def done(name):
-    lines = open(f"{sys.argv[1]}/{name}").read().strip().splitlines()
-    d = json.loads(lines[-1])
-    assert d.get("done") is True, f"{name}: job not done: {lines[-1][:300]}"
-    return d
-done_count, done_lengths = done("job.out"), done("lengths.out")
-text = open(sys.argv[2], encoding="utf-8").read()
-rows = text.split("\n")
-if rows and rows[-1] == "":
-    rows.pop()
-expected = {}
-for row in rows:
-    for w in row.split(" "):
-        expected[w] = expected.get(w, 0) + 1
-assert done_count["result"] == expected, "word count differs from the single-process count"
-hist = {}
-for w, c in expected.items():
-    hist[str(len(w))] = hist.get(str(len(w)), 0) + c
-want = {"words": sum(expected.values()), "letters": sum(len(w) * c for w, c in expected.items()),
-        "histogram": {k: hist[k] for k in sorted(hist, key=int)}}
-assert done_lengths["result"] == want, f"custom task result differs: {done_lengths['result']} != {want}"
-print(f"swarm smoke: 3x3 stack on a single-node swarm, job {done_count['jobid']} done in {done_count['job_time']:.3f} s "
-      f"(physical ISL delay), {len(expected)} keys / {sum(expected.values())} words as counted in one process; the example "
-      f"jar's tasks (a swarm config) match too: OK")
-PY
+python3 docker/check-jobs.py "$base" data/corpus.txt "swarm smoke: 3x3 stack on a single-node swarm" \
+  --timing " (physical ISL delay)" --also "the example jar's tasks (a swarm config) match too"
