@@ -6,7 +6,6 @@ import io.spacecomp.experiments.study.StudyMetric;
 import io.spacecomp.experiments.study.StudyOutput;
 import io.spacecomp.experiments.study.StudyRun;
 import io.spacecomp.experiments.study.StudyRunner;
-import io.spacecomp.scenario.Compare;
 import io.spacecomp.scenario.ScenarioFile;
 import io.spacecomp.scenario.ScenarioReader;
 import io.spacecomp.tasks.TaskRegistry;
@@ -54,27 +53,14 @@ final class StudyCommandSupport {
         for (StudyMetric m : StudyMetric.values()) {
             w.printf("  %s (%s), mean over runs%s:%n", m.column(), m.unit(),
                     file.base().sweep() == null ? "" : " at " + file.base().sweep().name() + " = " + axisValues(runs));
-            for (Compare.Strategy st : file.base().compare().strategies()) {
+            StudyOutput.stats(file.base(), runs, m).forEach((label, points) -> {
                 StringBuilder sb = new StringBuilder();
-                for (int p : pointIndices(runs)) {
-                    double sum = 0;
-                    int n = 0;
-                    for (StudyRun r : runs) {
-                        double v = r.point().index() == p ? r.job(st).value(m) : Double.NaN;
-                        if (!Double.isNaN(v)) {
-                            sum += v;
-                            n++;
-                        }
-                    }
-                    sb.append(String.format(Locale.ROOT, " %12.3f", n == 0 ? Double.NaN : sum / n));
+                for (StudyOutput.PointStats p : points) {
+                    sb.append(String.format(Locale.ROOT, " %12.3f", p.mean()));
                 }
-                w.printf("    %-40s%s%n", st.label(), sb);
-            }
+                w.printf("    %-40s%s%n", label, sb);
+            });
         }
-    }
-
-    private static List<Integer> pointIndices(List<StudyRun> runs) {
-        return runs.stream().map(r -> r.point().index()).distinct().toList();
     }
 
     private static String axisValues(List<StudyRun> runs) {

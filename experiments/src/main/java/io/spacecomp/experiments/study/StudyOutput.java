@@ -43,7 +43,7 @@ public final class StudyOutput {
      * @param mean  mean over those runs
      * @param ci95  95 % confidence half-width (Student's t)
      */
-    record PointStats(double axis, int n, double mean, double ci95) {
+    public record PointStats(double axis, int n, double mean, double ci95) {
     }
 
     /** Writes every metric's four files into {@code outDir}; returns the files, in metric order. */
@@ -52,8 +52,8 @@ public final class StudyOutput {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(outDir);
+            List<Row> rows = rows(runs);
             for (StudyMetric m : StudyMetric.values()) {
-                List<Row> rows = rows(runs);
                 String stem = base.name() + "-" + m.fileName();
                 Path csv = outDir.resolve(stem + ".csv");
                 Path json = outDir.resolve(stem + ".json");
@@ -112,7 +112,7 @@ public final class StudyOutput {
     }
 
     /** Per strategy (label), per point: n, mean and 95 % half-width of the runs' values. */
-    static Map<String, List<PointStats>> stats(Scenario base, List<StudyRun> runs, StudyMetric m) {
+    public static Map<String, List<PointStats>> stats(Scenario base, List<StudyRun> runs, StudyMetric m) {
         Map<String, List<PointStats>> out = new LinkedHashMap<>();
         List<Integer> points = new ArrayList<>();
         for (StudyRun r : runs) {
