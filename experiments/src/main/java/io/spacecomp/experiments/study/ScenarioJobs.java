@@ -60,7 +60,6 @@ public final class ScenarioJobs {
         ConstellationGeometry geometry = constellation.geometry();
         DrawRules rules = DrawRules.of(s);
         List<Submission> out = new ArrayList<>();
-        TaskNames t = s.job().tasks();
         for (int j = 0; j < jobs; j++) {
             long seed = Seeds.derive(s.seed(), "simulate", 0, j);
             JobScenario draw = JobScenario.draw(geometry, constellation.grid(), rules, j, seed);
@@ -75,15 +74,24 @@ public final class ScenarioJobs {
                     aoi.add(sat);
                 }
             }
-            JobSpec spec = new JobSpec("job-" + (j + 1), draw.k(), aoi, strategy.allocator(), strategy.reducer(), t.collect(),
-                    t.map(), t.combine(), t.reduce(), s.job().maxCollectRecords(), s.job().data(), s.job().timeoutS(),
-                    Seeds.stream(seed, 1), s.job().onFailure());
-            out.add(new Submission(spec, draw.los(), draw.epochS(), draw));
+            out.add(new Submission(spec(s, "job-" + (j + 1), draw.k(), aoi, strategy, seed), draw.los(), draw.epochS(), draw));
         }
         DataFiles data = new DataFiles(s.dataDir() != null ? s.dataDir() : defaultDataDir);
-        SimulationConfig config = new SimulationConfig(geometry, strategy.router(), s.routing(), s.compare().costKind(),
-                s.cost().model(), s.cost().processing(), new LinkRate(s.cost().model().linkBudget(), 0.0), data, tasks,
-                s.seed(), maxJitterS, TraceSink.NONE, s.faults());
-        return new Plan(config, out);
+        return new Plan(config(s, geometry, strategy.router(), data, tasks, s.seed(), maxJitterS), out);
+    }
+
+    /** The simulator as the scenario sets it up (routing, cost, processing, link rates, faults) for one router and seed. */
+    static SimulationConfig config(Scenario s, ConstellationGeometry geometry, String router, DataFiles data, TaskRegistry tasks,
+                                   long seed, double maxJitterS) {
+        return new SimulationConfig(geometry, router, s.routing(), s.compare().costKind(), s.cost().model(),
+                s.cost().processing(), new LinkRate(s.cost().model().linkBudget(), 0.0), data, tasks, seed, maxJitterS,
+                TraceSink.NONE, s.faults());
+    }
+
+    /** The scenario's job with {@code k} collectors over {@code aoi} (collectors first, then candidates, then spares). */
+    static JobSpec spec(Scenario s, String jobId, int k, List<SatId> aoi, Compare.Strategy strategy, long seed) {
+        TaskNames t = s.job().tasks();
+        return new JobSpec(jobId, k, aoi, strategy.allocator(), strategy.reducer(), t.collect(), t.map(), t.combine(), t.reduce(),
+                s.job().maxCollectRecords(), s.job().data(), s.job().timeoutS(), Seeds.stream(seed, 1), s.job().onFailure());
     }
 }

@@ -16,13 +16,9 @@ import io.spacecomp.scenario.Compare;
 import io.spacecomp.scenario.CostSpec;
 import io.spacecomp.scenario.Scenario;
 import io.spacecomp.scenario.SweepPoint;
-import io.spacecomp.scenario.TaskNames;
-import io.spacecomp.sim.LinkRate;
 import io.spacecomp.sim.Simulation;
-import io.spacecomp.sim.SimulationConfig;
 import io.spacecomp.tasks.DataFiles;
 import io.spacecomp.tasks.TaskRegistry;
-import io.spacecomp.trace.TraceSink;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -76,21 +72,14 @@ public final class StudyRunner {
 
     private StudyJob job(Scenario s, ConstellationGeometry geometry, JobScenario draw, List<SatId> aoi, DataFiles data,
                          Compare.Strategy st, long runSeed) {
-        CostModel model = s.cost().model();
-        SimulationConfig config = new SimulationConfig(geometry, st.router(), s.routing(), s.compare().costKind(), model,
-                s.cost().processing(), new LinkRate(model.linkBudget(), 0.0), data, tasks, runSeed, 0.0, TraceSink.NONE,
-                s.faults());
-        Simulation sim = new Simulation(config);
-        TaskNames t = s.job().tasks();
-        JobSpec spec = new JobSpec("run" + draw.run() + "-" + st.label(), draw.k(), aoi, st.allocator(), st.reducer(),
-                t.collect(), t.map(), t.combine(), t.reduce(), s.job().maxCollectRecords(), s.job().data(),
-                s.job().timeoutS(), Seeds.stream(runSeed, 1), s.job().onFailure());
+        Simulation sim = new Simulation(ScenarioJobs.config(s, geometry, st.router(), data, tasks, runSeed, 0.0));
+        JobSpec spec = ScenarioJobs.spec(s, "run" + draw.run() + "-" + st.label(), draw.k(), aoi, st, runSeed);
         sim.submit(spec, draw.los(), draw.epochS());
         JobOutcome o = sim.run().get(0);
         Map<StudyMetric, Double> values = new EnumMap<>(StudyMetric.class);
         if (o.reducer() != null && !o.allocations().isEmpty()) {
             Router router = Routers.byName(st.router(), geometry, s.routing());
-            measure(values, router, o.allocations(), o.reducer(), draw.los(), draw.epochS(), s.cost(), t.skipsMap());
+            measure(values, router, o.allocations(), o.reducer(), draw.los(), draw.epochS(), s.cost(), s.job().tasks().skipsMap());
         }
         values.put(StudyMetric.JOB_TIME, o.done() ? o.jobTimeS() : Double.NaN);
         return new StudyJob(st, o.done(), o.done() ? "" : o.error(), o.reducer(), values);
