@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.client.JobRequest;
+import io.spacecomp.protocol.FailurePolicy;
 import io.spacecomp.emulator.client.PythonJson;
 import io.spacecomp.wire.Wire;
 import io.spacecomp.placement.Allocators;
@@ -79,6 +80,10 @@ final class JobCommand implements Callable<Integer> {
     @Option(names = "--skip-map", description = "Combine on the collectors and send straight to the reducer (the combiner path).")
     boolean skipMap;
 
+    @Option(names = "--on-failure", paramLabel = "POLICY",
+            description = "What the job does when a satellite working for it is lost: fail or replan (default: the gateway's, fail).")
+    String onFailure;
+
     @Option(names = "--wait", paramLabel = "S", defaultValue = "0",
             description = "After submitting, poll up to S seconds and print the completion too (default: ${DEFAULT-VALUE}: print the submission only).")
     double waitS;
@@ -97,6 +102,9 @@ final class JobCommand implements Callable<Integer> {
         Flags.require(maxSat >= minSat, "-ma/--maxsat", "an integer >= -mi/--minsat (" + minSat + ")", maxSat);
         Flags.require(maxRecords >= 1, "-mr/--maxrecords", "an integer >= 1", maxRecords);
         Flags.require(waitS >= 0 && waitS <= 86_400, "--wait", "seconds in [0, 86400]", waitS);
+        if (onFailure != null) {
+            Flags.oneOf("--on-failure", onFailure, FailurePolicy.NAMES);
+        }
         GatewayClient client = new GatewayClient(base);
         PrintWriter out = spec.commandLine().getOut();
         try {
@@ -154,7 +162,7 @@ final class JobCommand implements Callable<Integer> {
         }
         long s = seed == -1 ? ThreadLocalRandom.current().nextLong(1L << 31) : seed;
         return new JobRequest(collectors, minSat, maxSat, s, allocator, reduceType, collectTask, combineTask, mapTask, reduceTask,
-                maxRecords, jobData, skipMap);
+                maxRecords, jobData, skipMap, onFailure == null ? null : FailurePolicy.parse(onFailure));
     }
 
     private static void print(PrintWriter out, GatewayClient.Answer a) {

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 ViewCommand.class,
                 JobCommand.class,
                 ListenCommand.class,
+                FaultCommand.class,
                 ConstellationCommand.class,
                 FireMapCommand.class,
         })

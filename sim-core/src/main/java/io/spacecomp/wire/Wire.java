@@ -453,18 +453,24 @@ public final class Wire {
         o.put("distance", out.distance());
         o.put("reduce_distance", out.reduceDistance());
         if (!out.replans().isEmpty()) {
-            ArrayNode replans = o.putArray("replans");
-            for (Replan r : out.replans()) {
-                ObjectNode m = replans.addObject();
-                m.put("role", r.role().wireName());
-                m.put("data_id", r.dataId());
-                m.set("from", sat(r.from()));
-                m.set("to", sat(r.to()));
-                m.put("at", r.atS());
-                m.put("reason", r.reason());
-            }
+            o.set("replans", replans(out.replans()));
         }
         return o;
+    }
+
+    /** Every move of a job's work: {@code [{role, data_id, from, to, at, reason}, ...]}. */
+    public static ArrayNode replans(List<Replan> moves) {
+        ArrayNode replans = F.arrayNode(moves.size());
+        for (Replan r : moves) {
+            ObjectNode m = replans.addObject();
+            m.put("role", r.role().wireName());
+            m.put("data_id", r.dataId());
+            m.set("from", sat(r.from()));
+            m.set("to", sat(r.to()));
+            m.put("at", r.atS());
+            m.put("reason", r.reason());
+        }
+        return replans;
     }
 
     public static JobOutcome outcome(JsonNode n) {

@@ -50,6 +50,14 @@ public final class GatewayClient {
         return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Disposition").orElse(null));
     }
 
+    /** {@code POST /fault}: injects a fault, signed with the constellation's secret. */
+    public Answer fault(JsonNode fault, io.spacecomp.emulator.net.IslKey key) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(key.sign(HttpRequest.newBuilder(base.resolve("/fault"))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(Wire.bytes(fault))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(r.statusCode(), r.body(), null);
+    }
+
     public Answer get(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());

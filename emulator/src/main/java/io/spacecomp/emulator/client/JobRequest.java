@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.protocol.FailurePolicy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +20,32 @@ import java.util.List;
  * coordinator places it; we also send the seed, so a random allocation can be replayed.
  *
  * @param reducer  {@code los}, {@code center} or {@code median}
- * @param skipMap  take the combiner path (collectors combine and send straight to the reducer)
+ * @param skipMap   take the combiner path (collectors combine and send straight to the reducer)
+ * @param onFailure what the job does when a satellite working for it is lost; null sends nothing (the
+ *                  gateway's default, fail), as job.py
  */
 public record JobRequest(int collectors, int minSat, int maxSat, long seed, String allocator, String reducer,
                          String collectTask, String combineTask, String mapTask, String reduceTask, int maxCollectRecords,
-                         JsonNode jobData, boolean skipMap) {
+                         JsonNode jobData, boolean skipMap, FailurePolicy onFailure) {
+
+    /** A job that sends no failure policy, as job.py. */
+    public JobRequest(int collectors, int minSat, int maxSat, long seed, String allocator, String reducer,
+                      String collectTask, String combineTask, String mapTask, String reduceTask, int maxCollectRecords,
+                      JsonNode jobData, boolean skipMap) {
+        this(collectors, minSat, maxSat, seed, allocator, reducer, collectTask, combineTask, mapTask, reduceTask,
+                maxCollectRecords, jobData, skipMap, null);
+    }
 
     /** The same job with other tasks; {@code skipMap} takes the combiner path. */
     public JobRequest withTasks(String collect, String combine, String map, String reduce, boolean skip) {
         return new JobRequest(collectors, minSat, maxSat, seed, allocator, reducer, collect, combine, map, reduce,
-                maxCollectRecords, jobData, skip);
+                maxCollectRecords, jobData, skip, onFailure);
+    }
+
+    /** The same job with a failure policy. */
+    public JobRequest withOnFailure(FailurePolicy policy) {
+        return new JobRequest(collectors, minSat, maxSat, seed, allocator, reducer, collectTask, combineTask, mapTask,
+                reduceTask, maxCollectRecords, jobData, skipMap, policy);
     }
 
     public JobRequest {
@@ -68,6 +85,9 @@ public record JobRequest(int collectors, int minSat, int maxSat, long seed, Stri
         o.put("seed", seed);
         if (skipMap) {
             o.put("skip_map", true);
+        }
+        if (onFailure != null) {
+            o.put("on_failure", onFailure.cliName());
         }
         return o;
     }

@@ -77,8 +77,39 @@ public final class LocalConstellation implements AutoCloseable {
     private final Plane[] inProcess;
     private final Process[] processes;
     private final List<AutoCloseable> traces = new ArrayList<>();
-    /** A fresh secret per constellation: only its own satellites and gateway talk to each other. */
-    private final IslKey key = IslKey.random();
+    /**
+     * The constellation's secret: {@link IslKey#ENV} when set (so {@code spacecomp fault} in another shell can use the
+     * same), else a fresh one, written to {@link #keyFile()} for the tools that inject faults.
+     */
+    private final IslKey key = chooseKey();
+
+    private static IslKey chooseKey() {
+        IslKey given = IslKey.fromEnvironment();
+        return given.isOpen() ? IslKey.random() : given;
+    }
+
+    /** Where the constellation's secret is written (owner-only): {@code SPACECOMP_ISL_KEY_FILE=...} for {@code spacecomp fault}. */
+    public Path keyFile() {
+        return options.resultsDir().resolve("isl.key");
+    }
+
+    private void writeKeyFile() throws IOException {
+        Files.createDirectories(options.resultsDir());
+        Path f = keyFile();
+        Files.deleteIfExists(f);
+        try {
+            Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(f);
+        }
+        Files.writeString(f, key.secret() + "\n");
+    }
+
+    /** The constellation's secret (tests inject faults with it). */
+    public IslKey key() {
+        return key;
+    }
 
     private LocalConstellation(Options options, List<String> planeCommand) throws IOException {
         this.options = options;
@@ -106,6 +137,7 @@ public final class LocalConstellation implements AutoCloseable {
         }
         this.inProcess = new Plane[options.shell().planes()];
         this.processes = new Process[options.shell().planes()];
+        writeKeyFile();
         this.gateway = startGateway(options.gatewayPort(), 0);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.spacecomp.emulator.fault.LiveFault;
 import io.spacecomp.emulator.net.BodyBudget;
 import io.spacecomp.emulator.net.Http;
 import io.spacecomp.emulator.viewer.LiveEvents;
@@ -16,6 +17,7 @@ import io.spacecomp.wire.WireException;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.protocol.FailurePolicy;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.trace.TraceHeader;
@@ -80,7 +82,7 @@ public final class Gateway implements AutoCloseable {
         this.handlers = Http.pool("gateway", 256);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.bodies = BodyBudget.ofHeap(4);
-        this.watchdog = new Watchdog(config.addresses(), client, limits, this::failJob, store::retryUnwritten);
+        this.watchdog = new Watchdog(config.addresses(), client, limits, this::failJob, this::tellLost, store::retryUnwritten);
     }
 
     public static Gateway start(GatewayConfig config) throws IOException {
@@ -108,6 +110,8 @@ public final class Gateway implements AutoCloseable {
                     "/subscribe", Http.handler("GET", g.sse::serve),
                     "/health", Http.handler("GET", g::health),
                     "/satellites", Http.handler("GET", g::satellites),
+                    // fault injection: needs the constellation's secret, as the internal endpoints do
+                    "/fault", Http.handler("POST", g::fault),
                     // The viewer: the page at /, its files and meta under /viewer/, trace events on /events.
                     "/events", Http.handler("GET", g.live::serve),
                     "/", page,
@@ -116,7 +120,7 @@ public final class Gateway implements AutoCloseable {
             HttpHandler unknown = Http.handler(null, ex -> {
                 throw new Http.Refusal(404, null, "no such endpoint " + brief(ex.getRequestURI().getPath())
                         + " (the API: POST /submit, /completion, /download; GET /subscribe, /health, /satellites; "
-                        + "the viewer: GET /, /events)");
+                        + "the viewer: GET /, /events; with the constellation's key: POST /fault)");
             });
             // One context for every path, routed on the normalised path: a client given a base URL with a
             // trailing slash (job.py -u http://host:8089/) asks for //submit, which is the same endpoint.
@@ -174,7 +178,7 @@ public final class Gateway implements AutoCloseable {
             throw new Http.Refusal(507, null, "the gateway's results store is full: " + (free >> 20) + " MiB free, "
                     + (limits.minFreeBytes() >> 20) + " MiB needed to accept a job; try again when space is freed");
         }
-        if (!watchdog.admit(jobId, config.los(), spec.timeoutS())) {
+        if (!watchdog.admit(jobId, config.los(), spec.timeoutS(), spec.onFailure() == FailurePolicy.REPLAN)) {
             ObjectNode retry = Wire.object();
             retry.put("retry_after_s", RETRY_AFTER_S);
             throw new Http.Refusal(503, null, "the constellation is busy: " + limits.maxJobs() + " jobs are in progress, the most "
@@ -218,6 +222,20 @@ public final class Gateway implements AutoCloseable {
             // a plan without them: its coordinator alone is watched
         }
         return out;
+    }
+
+    /**
+     * Tells a coordinator that a satellite of a re-planning job stopped answering (the watchdog's news): it moves
+     * that satellite's work. Best effort: were the news lost, the hops to the satellite fail and say the same.
+     */
+    private void tellLost(SatId coordinator, SatId lost, String reason) {
+        ObjectNode body = Wire.object();
+        body.set("satellite", Wire.sat(lost));
+        body.put("reason", reason);
+        client.sendAsync(config.key().sign(HttpRequest.newBuilder(config.addresses().uri(coordinator, "/lost")))
+                        .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(Wire.bytes(body))).build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     /** Ends a job the coordinator did not (the watchdog's verdict, or a restart): failed, with the reason. */
@@ -304,6 +322,7 @@ public final class Gateway implements AutoCloseable {
         m.put("allocator", spec.allocator());
         m.put("reducer", spec.reducerPlacement());
         m.set("los", Wire.sat(config.los()));
+        m.put("on_failure", spec.onFailure().cliName());
         return m;
     }
 
@@ -347,6 +366,9 @@ public final class Gateway implements AutoCloseable {
             event.put("failed", true);
             event.put("error", outcome.error());
         }
+        if (!outcome.replans().isEmpty()) {
+            event.set("replans", answer.get("replans"));
+        }
         return event;
     }
 
@@ -380,6 +402,14 @@ public final class Gateway implements AutoCloseable {
         } else {
             a.put("failed", true);
             a.put("error", o.error());
+        }
+        if (!o.replans().isEmpty()) {
+            // every move of its work: what, from where to where, when (after_s: since the job was accepted), why
+            com.fasterxml.jackson.databind.node.ArrayNode moves = Wire.replans(o.replans());
+            for (JsonNode m : moves) {
+                ((ObjectNode) m).put("after_s", m.get("at").asDouble() - o.jobStartS());
+            }
+            a.set("replans", moves);
         }
         return a;
     }
@@ -437,6 +467,41 @@ public final class Gateway implements AutoCloseable {
         o.put("max_jobs", limits.maxJobs());
         o.put("outcomes_in_memory", store.unwrittenCount());
         Http.json(exchange, 200, o);
+    }
+
+    /**
+     * {@code POST /fault}: injects a {@link LiveFault} (authenticated with the constellation's secret). It is checked
+     * against the shell, then handed to every plane, at once: the routers of all of them plan around it, as the
+     * simulator's see its fault state, and the satellites concerned drop their ISL traffic. The answer lists the
+     * planes that took it and those that did not answer (a plane that is killed or paused).
+     */
+    private void fault(HttpExchange exchange) throws IOException {
+        config.key().check(exchange.getRequestHeaders());
+        LiveFault fault = LiveFault.parse(bodies.json(exchange, MAX_REQUEST_BYTES), config.shell().torus());
+        byte[] body = Wire.bytes(fault.json());
+        int planes = config.shell().planes();
+        List<CompletableFuture<String>> sent = new ArrayList<>(planes);
+        for (int orb = 1; orb <= planes; orb++) {
+            sent.add(client.sendAsync(config.key().sign(HttpRequest.newBuilder(config.addresses().uri(new SatId(1, orb), "/fault")))
+                            .timeout(Duration.ofSeconds(3)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .handle((r, e) -> e != null ? e.getClass().getSimpleName() : r.statusCode() == 200 ? null
+                            : "HTTP " + r.statusCode() + ": " + r.body()));
+        }
+        ObjectNode o = Wire.object();
+        o.put("fault", fault.describe());
+        o.set("request", fault.json());
+        ArrayNode applied = o.putArray("planes_applied");
+        ArrayNode missed = o.putArray("planes_unreachable");
+        for (int orb = 1; orb <= planes; orb++) {
+            String error = sent.get(orb - 1).join();
+            if (error == null) {
+                applied.add(orb);
+            } else {
+                missed.addObject().put("plane", orb).put("error", error);
+            }
+        }
+        Http.json(exchange, applied.isEmpty() ? 502 : 200, o);
     }
 
     /** Asks every satellite's {@code /health} (concurrently, 2 s each): which answer, which do not. */

@@ -8,6 +8,7 @@ import io.spacecomp.wire.WireException;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.placement.Allocators;
+import io.spacecomp.protocol.FailurePolicy;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.tasks.DataFiles;
 
@@ -26,7 +27,9 @@ import java.util.regex.Pattern;
  * placement rule ({@code "los"}, {@code "center"}, {@code "median"}) instead of a satellite;
  * {@code skip_map} (default false) takes the combiner path; {@code seed} seeds the random allocator (when
  * absent the gateway draws one and reports it, so every run can be replayed); {@code timeout} (s) overrides
- * the default deadline; {@code aoi_box} names the area as a latitude/longitude box instead of {@code aoi}.
+ * the default deadline; {@code aoi_box} names the area as a latitude/longitude box instead of {@code aoi};
+ * {@code on_failure} ({@code "fail"}, the default, or {@code "replan"}) says what the job does when a satellite
+ * working for it is lost.
  */
 final class SubmitRequest {
 
@@ -127,8 +130,9 @@ final class SubmitRequest {
         if (!(timeoutS > 0) || timeoutS > MAX_TIMEOUT_S) {
             throw new WireException("timeout", "must be seconds in (0, " + (long) MAX_TIMEOUT_S + "], got " + timeoutS);
         }
+        FailurePolicy onFailure = body.hasNonNull("on_failure") ? Wire.failurePolicy(body, "on_failure") : FailurePolicy.FAIL;
         return new JobSpec(jobId, collectors, aoi, allocator, reducer, collectTask, mapTask, skipMap ? combineTask : "",
-                reduceTask, maxRecords, jobData, timeoutS, seed);
+                reduceTask, maxRecords, jobData, timeoutS, seed, onFailure);
     }
 
     /** A satellite [sat, orb] inside the shell (as leopymr's client sends), or a placement rule. */

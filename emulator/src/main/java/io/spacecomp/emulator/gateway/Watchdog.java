@@ -21,8 +21,11 @@ import java.util.concurrent.TimeUnit;
  * does: every second it asks the satellites of every running job ({@code /health}: coordinator, reducer,
  * collectors, mappers) whether they are there; a satellite silent for {@link GatewayLimits#silence} fails
  * its jobs, naming it (a killed, paused or out-of-memory plane); a job with no outcome past its deadline
- * plus {@link GatewayLimits#grace} fails too (a coordinator that lost it). Per-job state lives here from
- * acceptance until the job ends, and no longer.
+ * plus {@link GatewayLimits#grace} fails too (a coordinator that lost it). A job that re-plans
+ * ({@code on_failure: replan}) is not failed for a silent satellite other than its coordinator: its coordinator
+ * is told instead, once, and moves that satellite's work (the emulator's news of a lost satellite, as the
+ * simulator's coordinators hear of a crash). Per-job state lives here from acceptance until the job ends, and
+ * no longer.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -32,10 +35,21 @@ final class Watchdog implements AutoCloseable {
         void fail(String jobId, long acceptedMs, String reason);
     }
 
-    /** A job in progress: when it was accepted, its deadline (Unix ms), the satellites it needs. */
-    record Job(String jobId, SatId coordinator, long acceptedMs, long deadlineMs, double timeoutS, Set<SatId> satellites) {
+    /** Tells a re-planning job's coordinator that a satellite of the job is lost. */
+    @FunctionalInterface
+    interface News {
+        void lost(SatId coordinator, SatId lost, String reason);
+    }
+
+    /** A job in progress: when it was accepted, its deadline (Unix ms), the satellites it needs, whether it re-plans. */
+    record Job(String jobId, SatId coordinator, long acceptedMs, long deadlineMs, double timeoutS, Set<SatId> satellites,
+               boolean replans) {
         Job {
             satellites = Set.copyOf(satellites);
+        }
+
+        Job withSatellites(Set<SatId> sats) {
+            return new Job(jobId, coordinator, acceptedMs, deadlineMs, timeoutS, sats, replans);
         }
     }
 
@@ -55,6 +69,7 @@ final class Watchdog implements AutoCloseable {
     private final HttpClient client;
     private final GatewayLimits limits;
     private final Failure failure;
+    private final News news;
     private final Runnable housekeeping;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gateway-watchdog");
@@ -63,7 +78,9 @@ final class Watchdog implements AutoCloseable {
     });
 
     /** @param housekeeping also run every second (the store writes outcomes the disk did not take) */
-    Watchdog(SatelliteAddresses addresses, HttpClient client, GatewayLimits limits, Failure failure, Runnable housekeeping) {
+    Watchdog(SatelliteAddresses addresses, HttpClient client, GatewayLimits limits, Failure failure, News news,
+             Runnable housekeeping) {
+        this.news = news;
         this.housekeeping = housekeeping;
         this.addresses = addresses;
         this.client = client;
@@ -78,12 +95,13 @@ final class Watchdog implements AutoCloseable {
     }
 
     /** Reserves a place for a job about to go up; false when {@link GatewayLimits#maxJobs} are running. */
-    synchronized boolean admit(String jobId, SatId coordinator, double timeoutS) {
+    synchronized boolean admit(String jobId, SatId coordinator, double timeoutS, boolean replans) {
         if (jobs.size() >= limits.maxJobs()) {
             return false;
         }
         long now = System.currentTimeMillis();
-        jobs.put(jobId, new Job(jobId, coordinator, now, now + Math.round(timeoutS * 1000), timeoutS, Set.of(coordinator)));
+        jobs.put(jobId, new Job(jobId, coordinator, now, now + Math.round(timeoutS * 1000), timeoutS, Set.of(coordinator),
+                replans));
         return true;
     }
 
@@ -92,7 +110,7 @@ final class Watchdog implements AutoCloseable {
         jobs.computeIfPresent(jobId, (id, j) -> {
             Set<SatId> all = new HashSet<>(j.satellites());
             all.addAll(satellites);
-            return new Job(id, j.coordinator(), j.acceptedMs(), j.deadlineMs(), j.timeoutS(), all);
+            return j.withSatellites(all);
         });
     }
 
@@ -127,8 +145,18 @@ final class Watchdog implements AutoCloseable {
                 }
                 if (silent != null) {
                     Health h = health.get(silent);
-                    end(j, String.format(Locale.ROOT, "satellite %s of the job stopped answering: no health check answered for %.1f s (%s)",
-                            silent, (now - h.silentSinceMs) / 1000.0, h.lastError));
+                    String why = String.format(Locale.ROOT, "stopped answering: no health check answered for %.1f s (%s)",
+                            (now - h.silentSinceMs) / 1000.0, h.lastError);
+                    if (j.replans() && !silent.equals(j.coordinator())) {
+                        // the coordinator moves its work; the satellite is watched no more for this job
+                        Set<SatId> rest = new HashSet<>(j.satellites());
+                        rest.remove(silent);
+                        jobs.computeIfPresent(j.jobId(), (id, old) -> old.withSatellites(rest));
+                        news.lost(j.coordinator(), silent, why);
+                        watched.addAll(rest);
+                        continue;
+                    }
+                    end(j, "satellite " + silent + " of the job " + why);
                     continue;
                 }
                 watched.addAll(j.satellites());

@@ -1,5 +1,6 @@
 package io.spacecomp.emulator.plane;
 
+import io.spacecomp.emulator.fault.InjectedFaults;
 import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.link.LinkBudget;
@@ -41,9 +42,12 @@ final class HttpIsl implements Transport {
     private final ScheduledExecutorService timer;
     private final HttpClient client;
     private final TraceSink trace;
+    private final InjectedFaults faults;
 
+    /** @param faults what is down by injection: a hop over a down link, or from or to a down satellite, fails */
     HttpIsl(PlaneConfig config, ConstellationGeometry geometry, Router router, Function<SatId, Satellite> locals,
-            ScheduledExecutorService timer, HttpClient client) {
+            ScheduledExecutorService timer, HttpClient client, InjectedFaults faults) {
+        this.faults = faults;
         this.config = config;
         this.geometry = geometry;
         this.router = router;
@@ -70,17 +74,33 @@ final class HttpIsl implements Transport {
             });
             return;
         }
+        route(origin, id, to, message, 1);
+    }
+
+    /**
+     * Routes a message from its sender; while injected faults make it unroutable, tries again as a hop would
+     * (the simulator's network does the same), then reports it undeliverable.
+     */
+    private void route(Satellite origin, long id, SatId to, Message message, int attempt) {
         Path path;
         try {
-            path = router.route(from, to, nowS());
+            path = router.route(origin.id(), to, nowS());
         } catch (UnroutableException e) {
-            origin.execute(() -> origin.node().undeliverable(to, message, e.getMessage()));
+            if (faults.anyDown() && attempt < config.hopAttempts()) {
+                timer.schedule(() -> route(origin, id, to, message, attempt + 1), RETRY_MS * attempt, TimeUnit.MILLISECONDS);
+                return;
+            }
+            String reason = faults.anyDown() ? e.getMessage() + " (" + attempt + " attempts)" : e.getMessage();
+            origin.execute(() -> origin.node().undeliverable(to, message, reason));
             return;
         }
         Envelope e = new Envelope(id, Envelope.MESSAGE, path.satellites(), 1, message.jobId(), message.action(),
                 Wire.bytes(Wire.message(message)), null, null);
         forward(origin, e);
     }
+
+    /** The pause before try {@code k + 1} of a hop is {@code k} times this (ms). */
+    private static final long RETRY_MS = 100;
 
     /** An envelope reached {@code here} (its {@code path[hop]}): deliver it, or pass it on. */
     void arrived(Satellite here, Envelope e) {
@@ -137,6 +157,11 @@ final class HttpIsl implements Transport {
 
     private void post(Satellite here, Link link, Envelope e, int attempt) {
         SatId next = e.to();
+        if (!faults.linkUp(here.id(), next)) {
+            // an injected fault: the hop fails as it would to a dead peer, try after try
+            failed(here, link, e, attempt, "down (an injected fault)");
+            return;
+        }
         HttpRequest request = config.key().sign(e.addHeaders(HttpRequest.newBuilder(config.addresses().uri(next, "/isl"))))
                 .timeout(config.hopTimeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(e.message()))
@@ -151,20 +176,24 @@ final class HttpIsl implements Transport {
                 lost(here, e, "refused the hop from " + here.id() + " (HTTP " + response.statusCode() + ": " + response.body() + ")");
                 return;
             }
-            if (attempt < config.hopAttempts()) {
-                // The retry keeps the link's slot: the order of the link's traffic is kept.
-                timer.schedule(() -> post(here, link, e, attempt + 1), 100L * attempt, TimeUnit.MILLISECONDS);
-                return;
-            }
-            String why = error != null ? describe(error) : "HTTP " + response.statusCode();
-            String reason = "no answer on the ISL " + here.id() + " -> " + next + " after " + attempt + " attempts (" + why + ")";
-            List<Envelope> behind = link.takeWaiting();
-            release(here, link);
-            lost(here, e, reason);
-            for (Envelope b : behind) {
-                lost(here, b, reason);
-            }
+            failed(here, link, e, attempt, error != null ? describe(error) : "HTTP " + response.statusCode());
         });
+    }
+
+    /** Try {@code attempt} of the hop of {@code e} failed ({@code why}): the next try, or the message comes back. */
+    private void failed(Satellite here, Link link, Envelope e, int attempt, String why) {
+        if (attempt < config.hopAttempts()) {
+            // The retry keeps the link's slot: the order of the link's traffic is kept.
+            timer.schedule(() -> post(here, link, e, attempt + 1), RETRY_MS * attempt, TimeUnit.MILLISECONDS);
+            return;
+        }
+        String reason = "no answer on the ISL " + here.id() + " -> " + e.to() + " after " + attempt + " attempts (" + why + ")";
+        List<Envelope> behind = link.takeWaiting();
+        release(here, link);
+        lost(here, e, reason);
+        for (Envelope b : behind) {
+            lost(here, b, reason);
+        }
     }
 
     private static String describe(Throwable t) {
@@ -180,6 +209,9 @@ final class HttpIsl implements Transport {
             return; // a failure notice that cannot get through: the coordinator's deadline ends the job
         }
         if (here.id().equals(e.source())) {
+            if (here.down()) {
+                return; // a sender that is down itself hears nothing back (as in the simulator)
+            }
             Message m = Wire.message(Wire.parse(e.message()));
             here.execute(() -> here.node().undeliverable(unreachable, m, reason));
             return;

@@ -1,5 +1,8 @@
 package io.spacecomp.emulator.plane;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spacecomp.emulator.fault.InjectedFaults;
+import io.spacecomp.emulator.fault.LiveFault;
 import io.spacecomp.emulator.net.Http;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
@@ -15,6 +18,7 @@ import io.spacecomp.routing.RouteOptions;
 import io.spacecomp.routing.Router;
 import io.spacecomp.routing.Routers;
 import io.spacecomp.trace.TraceEvent;
+import io.spacecomp.wire.Wire;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -39,6 +43,7 @@ public final class Plane implements AutoCloseable {
     private final ThreadPoolExecutor handlers;
     private final ScheduledExecutorService timer;
     private final HttpClient client;
+    private InjectedFaults faults;
 
     private Plane(PlaneConfig config) {
         this.config = config;
@@ -71,25 +76,40 @@ public final class Plane implements AutoCloseable {
     private void open() throws IOException {
         Torus torus = config.shell().torus();
         ConstellationGeometry geometry = new CircularOrbitGeometry(config.shell());
-        Router router = Routers.byName(config.router(), geometry, RouteOptions.DEFAULT);
-        JobPlanner planner = new JobPlanner(torus, router, CostKind.HOPS, CostModel.PAPER_DEFAULT);
         Satellite[] bySat = new Satellite[torus.satsPerPlane()];
+        // injected faults, as the simulator's fault state: the routers see them, the satellites drop traffic
+        faults = new InjectedFaults(torus, timer, new InjectedFaults.Listener() {
+            @Override
+            public void crashed(SatId sat) {
+                if (sat.orb() == config.orb()) {
+                    bySat[sat.sat() - 1].crash();
+                }
+            }
+
+            @Override
+            public void changed(String description, boolean start) {
+                config.trace().emit(new TraceEvent(WallClock.secondsSince(config.epochMs()), start ? "fault_start" : "fault_end",
+                        null, null, null, null, null, null, null, description));
+            }
+        });
+        Router router = Routers.byName(config.router(), geometry, RouteOptions.DEFAULT, faults);
+        JobPlanner planner = new JobPlanner(torus, router, CostKind.HOPS, CostModel.PAPER_DEFAULT);
         HttpIsl isl = new HttpIsl(config, geometry, router, id -> {
             if (id.orb() != config.orb()) {
                 throw new IllegalStateException(id + " is not in plane " + config.orb());
             }
             return bySat[id.sat() - 1];
-        }, timer, client);
+        }, timer, client, faults);
         Downlink downlink = new Downlink(config.downlink(), config.key(), client, timer, config.trace(), config.epochMs());
         for (int s = 1; s <= torus.satsPerPlane(); s++) {
             SatId id = new SatId(s, config.orb());
             SerialExecutor serial = new SerialExecutor(work, t -> config.trace().emit(new TraceEvent(
                     WallClock.secondsSince(config.epochMs()), "node_error", null, null, null, null, null, new int[] {id.sat(), id.orb()},
                     null, String.valueOf(t))));
-            Satellite sat = new Satellite(id, torus, serial, config.key());
+            Satellite sat = new Satellite(id, torus, serial, config.key(), faults, this::onFault);
             NodeServices services = new NodeServices(new WallClock(config.epochMs(), timer, serial), isl, config.tasks(),
                     config.dataFiles(), planner, ProcessingModel.NONE, config.trace(), downlink);
-            sat.attach(new SatelliteNode(id, services), isl, downlink);
+            sat.attach(() -> new SatelliteNode(id, services), isl, downlink);
             bySat[s - 1] = sat;
             satellites.add(sat);
         }
@@ -97,6 +117,23 @@ public final class Plane implements AutoCloseable {
             sat.serve(config.addresses().bindHost(), config.addresses().port(sat.id()), handlers);
         }
         timer.scheduleWithFixedDelay(() -> satellites.forEach(Satellite::forgetOldHops), 10, 10, TimeUnit.SECONDS);
+    }
+
+    /** A fault the gateway injects ({@code POST /fault} on any satellite of the plane): applied to the whole plane. */
+    private ObjectNode onFault(LiveFault fault) {
+        faults.apply(fault);
+        ObjectNode o = Wire.object();
+        o.put("status", "OK");
+        o.put("plane", config.orb());
+        o.put("fault", fault.describe());
+        o.set("satellites_down", Wire.sats(faults.downSatellites()));
+        o.put("links_down", faults.downLinks());
+        return o;
+    }
+
+    /** What this plane knows is down by injection. */
+    InjectedFaults faults() {
+        return faults;
     }
 
     public int orb() {

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.spacecomp.emulator.fault.InjectedFaults;
+import io.spacecomp.emulator.fault.LiveFault;
 import io.spacecomp.emulator.net.Http;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.wire.Wire;
+import io.spacecomp.wire.WireException;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.protocol.JobSpec;
@@ -22,6 +25,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One satellite of a live plane: its own HTTP endpoint (its own port), its own protocol state
@@ -59,14 +64,26 @@ final class Satellite {
         };
     }
     private final Map<SatId, Link> links = new ConcurrentHashMap<>();
-    private SatelliteNode node;
+    private final InjectedFaults faults;
+    private final Function<LiveFault, ObjectNode> onFault;
+    /** Replaced by a new, empty node when the satellite crashes (an injected crash). */
+    private volatile SatelliteNode node;
+    private Supplier<SatelliteNode> newNode;
     private HttpIsl isl;
     private Downlink downlink;
     private HttpServer server;
 
-    Satellite(SatId id, Torus torus, SerialExecutor serial, IslKey key) {
+    /**
+     * @param faults  what the plane knows is down by injection: a satellite down drops ISL traffic and does not
+     *                answer its health checks or uplinks
+     * @param onFault applies a fault the gateway injects to the whole plane; returns the answer
+     */
+    Satellite(SatId id, Torus torus, SerialExecutor serial, IslKey key, InjectedFaults faults,
+              Function<LiveFault, ObjectNode> onFault) {
         this.id = id;
         this.key = key;
+        this.faults = faults;
+        this.onFault = onFault;
         this.torus = torus;
         this.serial = serial;
         // Ids: the node number in the top bits, a counter seeded from the wall clock (µs) below, so a restarted
@@ -75,10 +92,38 @@ final class Satellite {
         this.nextMessageBase = (long) id.node(torus.satsPerPlane()) << 43;
     }
 
-    void attach(SatelliteNode node, HttpIsl isl, Downlink downlink) {
-        this.node = node;
+    /** @param newNode makes this satellite's protocol state: at start, and anew (empty) after a crash */
+    void attach(Supplier<SatelliteNode> newNode, HttpIsl isl, Downlink downlink) {
+        this.newNode = newNode;
+        this.node = newNode.get();
         this.isl = isl;
         this.downlink = downlink;
+    }
+
+    /**
+     * An injected crash: the protocol state and every job it held are lost, and the satellite serves on as a new,
+     * empty node (when the outage ends it answers again), as the simulator's crashed satellites. Jobs it
+     * coordinated end failed, naming the crash. Runs after the work already queued here.
+     */
+    void crash() {
+        serial.execute(() -> {
+            SatelliteNode old = node;
+            node = newNode.get();
+            for (io.spacecomp.protocol.JobOutcome lost : old.crash()) {
+                downlink.jobFinished(lost);
+            }
+        });
+    }
+
+    /** Whether an injected fault holds this satellite down now. */
+    boolean down() {
+        return !faults.satelliteUp(id);
+    }
+
+    private void refuseWhenDown() {
+        if (down()) {
+            throw new Http.Refusal(503, null, "satellite " + id + " is down (an injected fault)");
+        }
     }
 
     SatId id() {
@@ -129,6 +174,8 @@ final class Satellite {
         server.createContext("/isl", Http.handler("POST", this::onIsl));
         server.createContext("/uplink", Http.handler("POST", this::onUplink));
         server.createContext("/health", Http.handler("GET", this::onHealth));
+        server.createContext("/lost", Http.handler("POST", this::onLost));
+        server.createContext("/fault", Http.handler("POST", this::onFault));
         server.start();
     }
 
@@ -140,7 +187,12 @@ final class Satellite {
 
     private void onIsl(HttpExchange exchange) throws IOException {
         key.check(exchange.getRequestHeaders());
+        refuseWhenDown(); // a down satellite answers no hop: its sender retries, then gives up, as with a dead peer
         Envelope e = Envelope.read(exchange.getRequestHeaders(), Http.body(exchange, MAX_BODY_BYTES), id, torus);
+        SatId previous = e.path().get(e.hop() - 1);
+        if (!faults.linkUp(previous, id)) {
+            throw new Http.Refusal(503, null, "the ISL " + previous + " -> " + id + " is down (an injected fault)");
+        }
         boolean first;
         synchronized (this) {
             first = seenHops.putIfAbsent(e.dedupeKey(), System.currentTimeMillis()) == null;
@@ -158,6 +210,7 @@ final class Satellite {
 
     private void onUplink(HttpExchange exchange) throws Exception {
         key.check(exchange.getRequestHeaders());
+        refuseWhenDown();
         JsonNode body = Http.jsonBody(exchange, MAX_BODY_BYTES);
         JobSpec spec = Wire.spec(body);
         CompletableFuture<ObjectNode> answer = downlink.expect(spec.jobId());
@@ -173,7 +226,33 @@ final class Satellite {
         Http.json(exchange, result.has("error") ? 400 : 200, result);
     }
 
+    /**
+     * {@code POST /lost} {@code {satellite, reason}} from the gateway's watchdog: a satellite stopped answering.
+     * Each job this satellite coordinates and that satellite works for re-plans (or fails, naming it).
+     */
+    private void onLost(HttpExchange exchange) throws IOException {
+        key.check(exchange.getRequestHeaders());
+        JsonNode body = Http.jsonBody(exchange, 64 * 1024);
+        SatId lost = Wire.sat(body.get("satellite"), "satellite");
+        if (lost.sat() > torus.satsPerPlane() || lost.orb() > torus.planes()) {
+            throw new WireException("satellite", "is outside the shell: " + lost);
+        }
+        String reason = Wire.text(body, "reason");
+        serial.execute(() -> node.satelliteLost(lost, reason));
+        ObjectNode answer = Wire.object();
+        answer.put("status", "OK");
+        Http.json(exchange, 202, answer);
+    }
+
+    /** {@code POST /fault} from the gateway: a fault to inject into this plane (whichever satellite it reaches). */
+    private void onFault(HttpExchange exchange) throws IOException {
+        key.check(exchange.getRequestHeaders());
+        LiveFault fault = LiveFault.parse(Http.jsonBody(exchange, 1024 * 1024), torus);
+        Http.json(exchange, 200, onFault.apply(fault));
+    }
+
     private void onHealth(HttpExchange exchange) throws IOException {
+        refuseWhenDown(); // the gateway's watchdog hears a down satellite fall silent
         ObjectNode o = Wire.object();
         o.put("status", "ok");
         o.set("sat", Wire.sat(id));

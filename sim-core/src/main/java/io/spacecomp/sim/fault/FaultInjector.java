@@ -71,7 +71,7 @@ public final class FaultInjector {
             }
             at(startS + e.atS(), () -> links(l.links(), true), e.downS(), () -> links(l.links(), false));
         } else if (e instanceof FaultEvent.Partition p) {
-            List<LinkId> cut = cut(p.planes());
+            List<LinkId> cut = partitionCut(torus, p.planes());
             at(startS + e.atS(), () -> {
                 listener.changed("partition " + p.planes() + " from the other planes", true);
                 cut.forEach(l -> state.link(l.a(), l.b(), true));
@@ -108,8 +108,8 @@ public final class FaultInjector {
         return -mean * Math.log1p(-s.nextDouble());
     }
 
-    /** The cross-plane links between {@code planes} and every other plane. */
-    private List<LinkId> cut(List<Integer> planes) {
+    /** The cross-plane links between {@code planes} and every other plane (the emulator cuts the same). */
+    public static List<LinkId> partitionCut(Torus torus, List<Integer> planes) {
         boolean[] side = new boolean[torus.planes() + 1];
         for (int p : planes) {
             if (p < 1 || p > torus.planes()) {
