@@ -170,8 +170,8 @@ final class EmulateCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "all %d satellites answer after %.1f s; gateway: %s (Ctrl-C stops everything)%n", shell.size(),
                 (System.nanoTime() - t0) / 1e9, c.gatewayUri());
-        out.printf("inject faults: SPACECOMP_ISL_KEY_FILE=%s ./spacecomp fault --url %s satellite 3,3 down --for 10s%n",
-                c.keyFile().toAbsolutePath(), c.gatewayUri());
+        out.printf("inject faults: ./spacecomp fault --url %s --key-file %s satellite 3,3 down --for 10s%n",
+                c.gatewayUri(), c.keyFile().toAbsolutePath());
         out.flush();
         stopped.await();
         return 0;

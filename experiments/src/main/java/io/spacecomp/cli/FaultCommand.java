@@ -61,6 +61,11 @@ final class FaultCommand implements Callable<Integer> {
                     + "at its at_s after this command starts, wall clock, for its down_s.")
     Path schedule;
 
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Read the constellation's secret from FILE (e.g. the isl.key emulate writes into its results "
+                    + "directory) instead of SPACECOMP_ISL_KEY / SPACECOMP_ISL_KEY_FILE.")
+    Path keyFile;
+
     @Parameters(paramLabel = "FAULT", arity = "0..*",
             description = "satellite SAT,ORB... | link SAT,ORB SAT,ORB [...] | plane N | partition N,N...; then down or up.")
     List<String> words = new ArrayList<>();
@@ -105,7 +110,15 @@ final class FaultCommand implements Callable<Integer> {
         GatewayClient client = new GatewayClient(base);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        IslKey key = IslKey.fromEnvironment();
+        IslKey key;
+        if (keyFile != null) {
+            Flags.require(Files.isRegularFile(keyFile), "--key-file", "a readable file holding the constellation's secret", keyFile);
+            String secret = Files.readString(keyFile, StandardCharsets.UTF_8).trim();
+            Flags.require(!secret.isEmpty(), "--key-file", "a file holding the constellation's secret, not an empty one", keyFile);
+            key = new IslKey(secret);
+        } else {
+            key = IslKey.fromEnvironment();
+        }
         Torus torus;
         try {
             torus = shell(client);
@@ -230,7 +243,8 @@ final class FaultCommand implements Callable<Integer> {
         String body = new String(a.body(), StandardCharsets.UTF_8).trim();
         if (a.status() == 403) {
             err.println("error: the gateway refused the fault (HTTP 403): set " + IslKey.ENV + " (or " + IslKey.FILE_ENV
-                    + ") to the constellation's secret; emulate writes it to RESULTS_DIR/isl.key" + (key.isOpen() ? " (neither is set)" : ""));
+                    + ", or give --key-file) to the constellation's secret; emulate writes it to RESULTS_DIR/isl.key"
+                    + (key.isOpen() ? " (none is set)" : ""));
             err.flush();
             return false;
         }
