@@ -274,10 +274,6 @@ final class SimulateCommand implements Runnable {
     private ScenarioJobs.Plan fromFlags(TaskRegistry tasks) {
         ConstellationGeometry geometry = tleOptions.present() ? tleOptions.load(spec) : new CircularOrbitGeometry(shellOptions.toShell());
         Torus torus = geometry.torus();
-        if (!geometry.allUp()) {
-            Flags.require(router.equals("shortest"), "--router", "shortest (the --tle shell has empty slots, satellites that are "
-                    + "down; only the shortest-path router goes round them)", router);
-        }
         Flags.oneOf("--allocator", allocator, Allocators.NAMES);
         Flags.oneOf("--reducer", reducer, List.of("los", "center", "median"));
         Flags.oneOf("--router", router, Routers.NAMES);

@@ -1,7 +1,6 @@
 package io.spacecomp.emulator.plane;
 
 import io.spacecomp.emulator.net.Http;
-import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
@@ -70,7 +69,7 @@ public final class Plane implements AutoCloseable {
 
     private void open() throws IOException {
         Torus torus = config.shell().torus();
-        ConstellationGeometry geometry = new CircularOrbitGeometry(config.shell());
+        ConstellationGeometry geometry = config.geometry();
         Router router = Routers.byName(config.router(), geometry, RouteOptions.DEFAULT);
         JobPlanner planner = new JobPlanner(torus, router, CostKind.HOPS, CostModel.PAPER_DEFAULT);
         Satellite[] bySat = new Satellite[torus.satsPerPlane()];
@@ -83,6 +82,9 @@ public final class Plane implements AutoCloseable {
         Downlink downlink = new Downlink(config.downlink(), config.key(), client, timer, config.trace(), config.epochMs());
         for (int s = 1; s <= torus.satsPerPlane(); s++) {
             SatId id = new SatId(s, config.orb());
+            if (!geometry.isUp(id)) {
+                continue; // an empty slot of a TLE shell: a satellite that is down, its port never opened
+            }
             SerialExecutor serial = new SerialExecutor(work, t -> config.trace().emit(new TraceEvent(
                     WallClock.secondsSince(config.epochMs()), "node_error", null, null, null, null, null, new int[] {id.sat(), id.orb()},
                     null, String.valueOf(t))));
