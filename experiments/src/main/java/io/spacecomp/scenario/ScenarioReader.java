@@ -59,6 +59,16 @@ public final class ScenarioReader {
 
     /** Reads and validates {@code file}; relative paths inside it start from its folder. */
     public static ScenarioFile read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads and validates {@code file} with its {@code constellation} replaced by a TLE catalogue's shell (the
+     * command line's {@code --tle FILE [--shell K]}); a sweep of the constellation's keys is then an error.
+     *
+     * @param tle the shell that replaces the file's constellation, or null for the file's own
+     */
+    public static ScenarioFile read(Path file, ConstellationSpec.Tle tle) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -67,7 +77,19 @@ public final class ScenarioReader {
         }
         String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Path dir = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), dir, base);
+        return parse(text, file.toString(), dir, base, tle);
+    }
+
+    /**
+     * The study {@code --tle FILE [--shell K]} runs without a scenario file: what a file holding only
+     * {@code constellation: {tle: FILE, shell: K}} gives (the paper's area, stations, job, cost and strategies),
+     * named {@code tle-<file>[-shell<K>]}.
+     */
+    public static ScenarioFile tleStudy(ConstellationSpec.Tle tle) {
+        String file = tle.file().getFileName().toString().replaceFirst("\\.(tle|txt)$", "");
+        String name = ("tle-" + file + (tle.shell() == null ? "" : "-shell" + tle.shell())).replaceAll("[^A-Za-z0-9._-]", "_");
+        name = name.substring(0, Math.min(64, name.length()));
+        return parse("name: " + name + "\nconstellation: {}\n", "--tle " + tle.file(), null, name, tle);
     }
 
     /**
@@ -79,9 +101,16 @@ public final class ScenarioReader {
      * @param defaultName the name when the file gives none
      */
     public static ScenarioFile parse(String yaml, String label, Path baseDir, String defaultName) {
+        return parse(yaml, label, baseDir, defaultName, null);
+    }
+
+    private static ScenarioFile parse(String yaml, String label, Path baseDir, String defaultName, ConstellationSpec.Tle tle) {
         ScenarioNode root = root(yaml, label, baseDir);
         ScenarioSource source = root.source();
         ObjectNode original = (ObjectNode) root.json();
+        if (tle != null) {
+            replaceConstellation(root, original, tle);
+        }
         Scenario base = scenario(root, original, defaultName);
         List<SweepPoint> points = points(base, base.sweep(), original, source, defaultName);
         List<SweepPoint> quick = base.quickSweep() == null ? points : points(base, base.quickSweep(), original, source, defaultName);
@@ -99,6 +128,32 @@ public final class ScenarioReader {
             }
         }
         return points;
+    }
+
+    /**
+     * Puts {@code tle} in place of the file's constellation, before anything is checked, so the scenario is read
+     * as if the file said it; the sweep must not move the constellation's keys.
+     */
+    private static void replaceConstellation(ScenarioNode root, ObjectNode original, ConstellationSpec.Tle tle) {
+        for (String section : List.of("sweep", "quick")) {
+            JsonNode axis = section.equals("sweep") ? original.get("sweep") : original.path("quick").get("sweep");
+            if (axis != null && axis.isObject()) {
+                for (Iterator<String> it = axis.fieldNames(); it.hasNext(); ) {
+                    String key = it.next();
+                    if (key.startsWith("constellation.")) {
+                        ScenarioNode at = section.equals("sweep") ? root.get("sweep") : root.get("quick").get("sweep");
+                        throw at.get(key).error("sweeps the constellation, which --tle replaces by one catalogue shell; "
+                                + "run the file without --tle, or drop this sweep");
+                    }
+                }
+            }
+        }
+        ObjectNode c = JsonNodeFactory.instance.objectNode();
+        c.put("tle", tle.file().toAbsolutePath().normalize().toString());
+        if (tle.shell() != null) {
+            c.put("shell", tle.shell());
+        }
+        original.set("constellation", c);
     }
 
     /** The parsed tree of {@code yaml} as a mapping of scenario keys, each node knowing its line. */

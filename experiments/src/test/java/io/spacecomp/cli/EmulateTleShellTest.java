@@ -31,6 +31,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -164,6 +165,23 @@ class EmulateTleShellTest {
             assertTrue(done.path("done").asBoolean(), done.toString());
             assertEquals(new TreeMap<>(TestData.singleProcessCount(data.resolve("corpus.txt"))), result(done));
         }
+    }
+
+    @Test
+    void emulateScenarioRunsTheFilesCatalogueShellWithTheCoordinatorSimulateGivesJobOne() throws Exception {
+        Path file = TestData.projectRoot().resolve("scenarios/examples/tle-shell.yaml");
+        LiveScenario live = LiveScenario.of(StudyCommandSupport.read(file).base(), io.spacecomp.tasks.TaskRegistry.discover(),
+                Home.dataDir());
+        Orbits.Tle tle = assertInstanceOf(Orbits.Tle.class, live.orbits());
+        assertEquals(1, tle.shell().number());
+        assertEquals(new io.spacecomp.orbit.shell.Torus(34, 34), tle.geometry().torus());
+        assertEquals(7, tle.shell().holes().size());
+        assertEquals(java.time.Instant.parse("2025-01-01T00:00:00Z").toEpochMilli(), tle.epochMs(), "time 0: the catalogue's epoch");
+        assertEquals("shortest", live.router());
+        assertTrue(tle.geometry().isUp(live.coordinator()));
+        JsonNode job1 = Wire.parse(CliRun.of("simulate", "--scenario", file.toString(), "--jobs", "1", "--json").out().getBytes())
+                .get("jobs").get(0);
+        assertEquals(new SatId(job1.get("los").get(0).asInt(), job1.get("los").get(1).asInt()), live.coordinator());
     }
 
     @Test
