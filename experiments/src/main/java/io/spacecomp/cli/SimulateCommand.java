@@ -241,7 +241,7 @@ final class SimulateCommand implements Runnable {
             JobSpec spec = onFailure == null ? sub.spec() : sub.spec().withOnFailure(FailurePolicy.parse(onFailure));
             jobs.add(new ScenarioJobs.Submission(spec, sub.los(), sub.atS(), sub.draw()));
         }
-        return new ScenarioJobs.Plan(config, jobs);
+        return new ScenarioJobs.Plan(config, jobs, plan.stations());
     }
 
     /** The jobs a scenario file describes; flags that the file sets are refused, not silently overridden. */
@@ -361,6 +361,9 @@ final class SimulateCommand implements Runnable {
                 row.put("strategy", sub.spec().allocator() + "/" + sub.spec().reducerPlacement() + "/" + plan.config().router());
             }
             row.put("job_time_s", o.jobTimeS());
+            if (o.done() && sub != null) {
+                plan.groundLegs(sub, o.jobTimeS()).ifPresent(g -> row.put("ground_time_s", g.groundTimeS(o.jobTimeS())));
+            }
             row.put("los", new int[] {o.los().sat(), o.los().orb()});
             if (o.reducer() != null) {
                 row.put("reducer", new int[] {o.reducer().sat(), o.reducer().orb()});

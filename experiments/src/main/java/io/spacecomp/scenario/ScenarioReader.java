@@ -20,6 +20,7 @@ import io.spacecomp.placement.CostKind;
 import io.spacecomp.placement.CostModel;
 import io.spacecomp.routing.PolarProtection;
 import io.spacecomp.routing.RouteOptions;
+import io.spacecomp.routing.RttTiming;
 import io.spacecomp.routing.Routers;
 import io.spacecomp.protocol.FailurePolicy;
 import io.spacecomp.sim.fault.FaultPlan;
@@ -315,9 +316,10 @@ public final class ScenarioReader {
         }
         if (n.isArray()) {
             return new StationSpec(new StationSpec.Pool.Listed(stationList(g, StationSpec.PAPER.minElevationDeg())),
-                    StationSpec.PAPER.minElevationDeg(), null);
+                    StationSpec.PAPER.minElevationDeg(), null, StationSpec.PAPER.timing());
         }
-        g.requireObject(List.of("cities", "stations", "min_elevation_deg", "max_gsl_km"));
+        g.requireObject(List.of("cities", "stations", "min_elevation_deg", "max_gsl_km", "snapshot"));
+        RttTiming timing = g.bool("snapshot", false) ? RttTiming.SNAPSHOT : RttTiming.TIME_DEPENDENT;
         double mask = g.number("min_elevation_deg", 0, 90, StationSpec.PAPER.minElevationDeg());
         Double cone = g.has("max_gsl_km") ? g.number("max_gsl_km", 1, 20_000, null) : null;
         if (cone != null && g.has("min_elevation_deg")) {
@@ -327,14 +329,14 @@ public final class ScenarioReader {
             throw g.error("give exactly one of 'cities' or 'stations'");
         }
         if (g.has("stations")) {
-            return new StationSpec(new StationSpec.Pool.Listed(stationList(g.get("stations"), mask)), mask, cone);
+            return new StationSpec(new StationSpec.Pool.Listed(stationList(g.get("stations"), mask)), mask, cone, timing);
         }
         ScenarioNode c = g.get("cities").requireObject(List.of("min_population"));
         long pop = c.longValue("min_population", 1_000_000);
         if (pop < 1_000_000) {
             throw c.get("min_population").error(pop + " is below 1000000: the shipped list holds cities above one million people");
         }
-        return new StationSpec(new StationSpec.Pool.Cities(pop), mask, cone);
+        return new StationSpec(new StationSpec.Pool.Cities(pop), mask, cone, timing);
     }
 
     private static List<GroundStation> stationList(ScenarioNode list, double defaultMask) {
