@@ -227,11 +227,22 @@ final class ConstellationCommand implements Runnable {
         @Mixin
         TasksOptions taskJars;
 
+        /** Refused, with the reason: containers do not carry the catalogue yet (hidden: it only ever says no). */
+        @Option(names = "--tle", hidden = true, paramLabel = "FILE")
+        String tle;
+
+        @Option(names = "--shell", hidden = true, paramLabel = "K")
+        String tleShell;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
+            for (String[] f : new String[][] {{"--tle", tle}, {"--shell", tleShell}}) {
+                Flags.require(f[1] == null, f[0], "not with constellation create: containers do not carry a TLE catalogue yet; run "
+                        + "a TLE shell on this machine with `spacecomp emulate --tle FILE [--shell K]`", f[1]);
+            }
             WalkerShell shell = LiveShell.require(shellOptions, spec);
             DeployTarget t = DeployTarget.parse(target);
             CommandLine.ParseResult parsed = spec.commandLine().getParseResult();

@@ -1,6 +1,7 @@
 package io.spacecomp.cli;
 
 import io.spacecomp.emulator.deploy.LocalConstellation;
+import io.spacecomp.emulator.plane.Orbits;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.routing.Routers;
@@ -27,6 +28,9 @@ final class EmulateCommand implements Callable<Integer> {
 
     @Mixin
     ShellOptions shellOptions;
+
+    @Mixin
+    TleOptions tleOptions;
 
     @Mixin
     TasksOptions taskJars;
@@ -79,7 +83,7 @@ final class EmulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         TaskClasspath tasks = taskJars.load();
-        WalkerShell shell;
+        Orbits orbits;
         SatId coordinator;
         String routerName;
         Path dir;
@@ -87,22 +91,25 @@ final class EmulateCommand implements Callable<Integer> {
         if (scenario != null) {
             CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
             for (String flag : List.of("--planes", "--sats", "--inclination", "--altitude", "--phasing", "--earth-radius",
-                    "--los", "--router", "--data-dir")) {
+                    "--tle", "--shell", "--los", "--router", "--data-dir")) {
                 Flags.require(!parsed.hasMatchedOption(flag), flag, "not with --scenario (set it in " + scenario + ")",
                         parsed.hasMatchedOption(flag) ? parsed.matchedOption(flag).getValue() : "");
             }
             live = LiveScenario.of(StudyCommandSupport.read(scenario).base(), tasks.registry(), Home.dataDir());
-            shell = live.shell();
+            orbits = live.orbits();
             coordinator = live.coordinator();
             routerName = live.router();
             dir = live.dataDir();
         } else {
-            shell = LiveShell.require(shellOptions, spec);
-            coordinator = Flags.satellite("--los", los, shell);
+            orbits = LiveShell.orbits(shellOptions, tleOptions, spec);
+            coordinator = Flags.satellite("--los", los, orbits.grid());
+            Flags.require(orbits.geometry().isUp(coordinator), "--los", "a satellite that is up (" + coordinator
+                    + " is an empty slot of the --tle shell)", los);
             Flags.oneOf("--router", router, Routers.NAMES);
             routerName = router;
             dir = dataDir != null ? dataDir : Home.dataDir();
         }
+        WalkerShell shell = orbits.grid();
         Flags.port("--port", port, true);
         Flags.require(portBase >= 1 && portBase + shell.size() <= 65_535, "--port-base",
                 "a port in [1, " + (65_535 - shell.size()) + "] (one port per satellite above it)", portBase);
@@ -132,7 +139,7 @@ final class EmulateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         LocalConstellation c;
         try {
-            c = LocalConstellation.processes(new LocalConstellation.Options(shell, portBase, port,
+            c = LocalConstellation.processes(new LocalConstellation.Options(orbits, portBase, port,
                     dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, routerName, islDelay.equals("physical"),
                     traceDir == null ? null : traceDir.toAbsolutePath(), tasks), command);
         } catch (java.net.BindException e) {
@@ -151,8 +158,16 @@ final class EmulateCommand implements Callable<Integer> {
                             + "highest at t = %.1f s%n", scenario, shell.planes(), shell.satsPerPlane(), shell.inclinationDeg(),
                     shell.altitudeKm(), routerName, coordinator.sat(), coordinator.orb(), live.station(), live.epochS());
         }
-        out.printf("starting %d planes x %d satellites (logs in %s)...%n", shell.planes(), shell.satsPerPlane(),
-                resultsDir.toAbsolutePath().resolve("logs"));
+        int up = c.upSatellites().size();
+        if (orbits instanceof Orbits.Tle t) {
+            List<SatId> holes = t.shell().holes();
+            out.printf(Locale.ROOT, "%s; SGP4 positions at wall-clock time since its epoch %s%s%n", t.shell(),
+                    java.time.Instant.ofEpochMilli(orbits.epochMs()),
+                    holes.isEmpty() ? "" : "; empty slots (satellites that are down, never started): "
+                            + holes.subList(0, Math.min(12, holes.size())) + (holes.size() > 12 ? " ..." : ""));
+        }
+        out.printf("starting %d planes x %d satellites%s (logs in %s)...%n", shell.planes(), shell.satsPerPlane(),
+                up == shell.size() ? "" : ", " + up + " of them up", resultsDir.toAbsolutePath().resolve("logs"));
         if (!tasks.jars().isEmpty()) {
             out.printf("task jars: %s%n", tasks.paths());
         }
@@ -168,7 +183,7 @@ final class EmulateCommand implements Callable<Integer> {
             c.close();
             return 1;
         }
-        out.printf(Locale.ROOT, "all %d satellites answer after %.1f s; gateway: %s (Ctrl-C stops everything)%n", shell.size(),
+        out.printf(Locale.ROOT, "all %d satellites answer after %.1f s; gateway: %s (Ctrl-C stops everything)%n", up,
                 (System.nanoTime() - t0) / 1e9, c.gatewayUri());
         out.printf("inject faults: ./spacecomp fault --url %s --key-file %s satellite 3,3 down --for 10s%n",
                 c.gatewayUri(), c.keyFile().toAbsolutePath());

@@ -6,7 +6,9 @@ import io.spacecomp.experiments.Overrides;
 import io.spacecomp.experiments.PaperExperiments;
 import io.spacecomp.experiments.SweepContext;
 import io.spacecomp.experiments.study.Study;
+import io.spacecomp.scenario.ConstellationSpec;
 import io.spacecomp.scenario.ScenarioFile;
+import io.spacecomp.scenario.ScenarioReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +26,8 @@ import java.util.Iterator;
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = {"Run a study from a scenario file (--scenario FILE), or one of the paper's experiments (NAME).",
+                "--tle FILE [--shell K] runs the study on a TLE catalogue's shell: the scenario's, in place of its constellation, "
+                        + "or alone what a file giving only that constellation runs.",
                 "A study writes NAME-METRIC.{csv,png,svg,json} for map-cost, reduce-cost, distance, hops and job-time "
                         + "into ./NAME (the scenario's name) unless --out says otherwise.",
                 "NAME: routing-distance (fig. 3), routing-hops (fig. 4), map-allocation (fig. 5), map-cost (fig. 6), "
@@ -43,6 +47,9 @@ final class ExperimentCommand implements Runnable {
     @Mixin
     SweepOptions options;
 
+    @Mixin
+    TleOptions tleOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,14 +64,27 @@ final class ExperimentCommand implements Runnable {
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
         ScenarioFile file;
+        ConstellationSpec.Tle tle = null;
+        if (tleOptions.present()) {
+            Flags.require(name == null, "--tle", "a study's flag (alone, or with --scenario FILE); the paper's figure " + name
+                    + " sweeps Walker shells", tleOptions.tle);
+            Flags.require(!spec.commandLine().getParseResult().hasMatchedOption("--planes"), "--planes",
+                    "not with --tle (the catalogue's shell has one grid)", options.planes);
+            tleOptions.load(spec); // names --tle or --shell, the file and the reason when it forms no such shell
+            tle = new ConstellationSpec.Tle(tleOptions.tle, tleOptions.shell);
+        }
         if (scenario != null) {
             Flags.require(name == null, "NAME", "no NAME with --scenario (the file names its experiment)", name);
-            file = StudyCommandSupport.read(scenario);
+            file = StudyCommandSupport.read(scenario, tle);
+            Flags.require(tle == null || file.base().isStudy(), "--tle", "only with a study scenario (" + scenario + " is the paper's "
+                    + file.base().experiment() + ")", tleOptions.tle);
+        } else if (tle != null) {
+            file = ScenarioReader.tleStudy(tle);
         } else if (name != null) {
             Flags.oneOf("NAME", name, Experiments.NAMES);
             file = PaperExperiments.load(name);
         } else {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give NAME (a paper experiment) or --scenario FILE");
+            throw new CommandLine.ParameterException(spec.commandLine(), "give NAME (a paper experiment), --scenario FILE or --tle FILE");
         }
         Overrides overrides = options.toOverrides();
         Path out = options.out != null ? options.outDir() : StudyCommandSupport.defaultOut(file.base().name());

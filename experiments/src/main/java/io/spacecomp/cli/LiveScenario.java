@@ -1,5 +1,7 @@
 package io.spacecomp.cli;
 
+import io.spacecomp.emulator.plane.Orbits;
+import io.spacecomp.experiments.study.ScenarioConstellation;
 import io.spacecomp.experiments.study.ScenarioJobs;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -15,24 +17,27 @@ import java.nio.file.Path;
  * job's coordinator the satellite its first drawn station sees highest at the first job's time (the same
  * LOS satellite {@code simulate --scenario} gives job 1).
  *
- * @param shell       the Walker shell
+ * @param orbits      the Walker shell, or the TLE catalogue's shell (its empty slots are satellites that are down)
  * @param router      the router of every message
  * @param coordinator the LOS satellite
  * @param station     the station that sees it
  * @param epochS      the instant it was chosen at (s since the constellation epoch)
  * @param dataDir     the collectors' data directory
  */
-record LiveScenario(WalkerShell shell, String router, SatId coordinator, String station, double epochS, Path dataDir) {
+record LiveScenario(Orbits orbits, String router, SatId coordinator, String station, double epochS, Path dataDir) {
+
+    /** The grid (for a TLE shell, as {@code tle-info} describes it). */
+    WalkerShell shell() {
+        return orbits.grid();
+    }
 
     static LiveScenario of(Scenario s, TaskRegistry tasks, Path defaultDataDir) {
-        if (!(s.constellation() instanceof ConstellationSpec.Walker w)) {
-            throw new IllegalArgumentException("constellation.tle: the live testbed runs Walker shells; describe it with "
-                    + "constellation.walker");
-        }
         Compare c = s.compare();
         Compare.Strategy first = new Compare.Strategy(c.allocators().get(0), c.reducers().get(0), c.routers().get(0));
         ScenarioJobs.Submission job = ScenarioJobs.plan(s, first, 1, tasks, defaultDataDir, 0.0).jobs().get(0);
-        return new LiveScenario(w.shell(), first.router(), job.los(), job.draw().stationName(), job.atS(),
+        Orbits orbits = s.constellation() instanceof ConstellationSpec.Walker w ? new Orbits.Walker(w.shell())
+                : new Orbits.Tle(ScenarioConstellation.tleShell((ConstellationSpec.Tle) s.constellation()));
+        return new LiveScenario(orbits, first.router(), job.los(), job.draw().stationName(), job.atS(),
                 s.dataDir() != null ? s.dataDir() : defaultDataDir);
     }
 }

@@ -1,5 +1,6 @@
 package io.spacecomp.cli;
 
+import io.spacecomp.emulator.plane.Orbits;
 import io.spacecomp.orbit.shell.WalkerShell;
 import picocli.CommandLine;
 
@@ -7,6 +8,17 @@ import picocli.CommandLine;
 final class LiveShell {
 
     private LiveShell() {
+    }
+
+    /**
+     * The shell of {@code --tle FILE [--shell K]} (its grid inferred, time 0 its epoch), else the Walker shell the
+     * flags name explicitly.
+     */
+    static Orbits orbits(ShellOptions options, TleOptions tle, CommandLine.Model.CommandSpec spec) {
+        if (tle.present()) {
+            return new Orbits.Tle(tle.load(spec));
+        }
+        return new Orbits.Walker(require(options, spec));
     }
 
     static WalkerShell require(ShellOptions options, CommandLine.Model.CommandSpec spec) {

@@ -1,6 +1,7 @@
 package io.spacecomp.cli;
 
 import io.spacecomp.emulator.net.IslKey;
+import io.spacecomp.emulator.plane.Orbits;
 import io.spacecomp.emulator.plane.Plane;
 import io.spacecomp.emulator.plane.PlaneConfig;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -38,6 +39,9 @@ final class PlaneCommand implements Callable<Integer> {
     ShellOptions shellOptions;
 
     @Mixin
+    TleOptions tleOptions;
+
+    @Mixin
     LiveNetworkOptions network;
 
     @Mixin
@@ -63,7 +67,8 @@ final class PlaneCommand implements Callable<Integer> {
     String islDelay;
 
     @Option(names = "--epoch", defaultValue = "2026-01-01T00:00:00Z", paramLabel = "INSTANT",
-            description = "Orbit time 0, ISO-8601; every plane of a constellation must share it (default: ${DEFAULT-VALUE}).")
+            description = "Orbit time 0, ISO-8601; every plane of a constellation must share it (default: ${DEFAULT-VALUE}; "
+                    + "with --tle the catalogue's epoch, not to be given).")
     String epoch;
 
     @Option(names = "--hop-attempts", defaultValue = "3", description = "Tries per ISL hop before a message is undeliverable, 1..20 (default: ${DEFAULT-VALUE}).")
@@ -88,17 +93,24 @@ final class PlaneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        WalkerShell shell = LiveShell.require(shellOptions, spec);
+        Orbits orbits = LiveShell.orbits(shellOptions, tleOptions, spec);
+        WalkerShell shell = orbits.grid();
         Flags.require(orb >= 1 && orb <= shell.planes(), "--orb", "an integer in [1, " + shell.planes() + "]", orb);
         Flags.oneOf("--router", router, Routers.NAMES);
         Flags.oneOf("--isl-delay", islDelay, List.of("none", "physical"));
         Flags.require(hopAttempts >= 1 && hopAttempts <= 20, "--hop-attempts", "an integer in [1, 20]", hopAttempts);
         Flags.require(hopTimeoutS >= 0.1 && hopTimeoutS <= 60, "--hop-timeout", "seconds in [0.1, 60]", hopTimeoutS);
         long epochMs;
-        try {
-            epochMs = Instant.parse(epoch).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("invalid value for --epoch: " + epoch + " (allowed: an ISO-8601 instant such as 2026-01-01T00:00:00Z)");
+        if (orbits instanceof Orbits.Tle) {
+            Flags.require(!spec.commandLine().getParseResult().hasMatchedOption("--epoch"), "--epoch",
+                    "not with --tle (orbit time 0 is the catalogue's epoch)", epoch);
+            epochMs = orbits.epochMs();
+        } else {
+            try {
+                epochMs = Instant.parse(epoch).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("invalid value for --epoch: " + epoch + " (allowed: an ISO-8601 instant such as 2026-01-01T00:00:00Z)");
+            }
         }
         URI downlink = Flags.httpUrl("--gateway", gateway);
         Path dir = dataDir != null ? dataDir : Home.dataDir();
@@ -120,7 +132,7 @@ final class PlaneCommand implements Callable<Integer> {
         sink = TraceTap.tee(sink, tap);
         PlaneConfig config = new PlaneConfig(shell, orb, network.addresses(shell), epochMs, router, islDelay.equals("physical"),
                 LinkRate.PAPER_BUDGET, new DataFiles(dir), tasks, downlink, sink, hopAttempts,
-                Duration.ofMillis(Math.round(hopTimeoutS * 1000)), key);
+                Duration.ofMillis(Math.round(hopTimeoutS * 1000)), key, orbits.geometry());
         if (config.key().isOpen()) {
             spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set (--insecure): this plane's endpoints accept "
                     + "internal messages from anyone who can reach them");
@@ -139,8 +151,11 @@ final class PlaneCommand implements Callable<Integer> {
             }
         }));
         var a = config.addresses();
-        spec.commandLine().getOut().printf("plane %d: %d satellites on %s ports %d..%d%n", orb, shell.satsPerPlane(),
-                a.bindHost(), a.port(shell.sat(1, orb)), a.port(shell.sat(shell.satsPerPlane(), orb)));
+        int down = shell.satsPerPlane() - (int) java.util.stream.IntStream.rangeClosed(1, shell.satsPerPlane())
+                .filter(s -> config.geometry().isUp(new io.spacecomp.orbit.shell.SatId(s, orb))).count();
+        spec.commandLine().getOut().printf("plane %d: %d satellites on %s ports %d..%d%s%n", orb, shell.satsPerPlane() - down,
+                a.bindHost(), a.port(shell.sat(1, orb)), a.port(shell.sat(shell.satsPerPlane(), orb)),
+                down == 0 ? "" : " (" + down + " empty slot(s) of the TLE shell: down, their ports closed)");
         spec.commandLine().getOut().flush();
         LiveShell.awaitShutdown(parentPid);
         return 0;

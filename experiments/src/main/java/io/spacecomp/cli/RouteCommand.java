@@ -70,20 +70,10 @@ final class RouteCommand implements Runnable {
         try {
             p = r.route(a, b, timeS);
         } catch (UnroutableException e) {
-            spec.commandLine().getErr().println("unroutable: " + e.getMessage());
-            throw new CommandLine.ExecutionException(spec.commandLine(), e.getMessage(), e);
-        } catch (IllegalStateException e) { // a minimal-hop router stepped onto an empty slot
-            String msg = e.getMessage() + "; --router shortest goes round the holes of a --tle shell";
+            // minimal-hop routers go round an empty slot of a --tle shell when another minimal path does
+            String msg = e.getMessage() + (geometry.allUp() ? "" : "; --router shortest goes round the holes of a --tle shell");
             spec.commandLine().getErr().println("unroutable: " + msg);
             throw new CommandLine.ExecutionException(spec.commandLine(), msg, e);
-        }
-        for (SatId s : p.satellites()) {
-            if (!geometry.isUp(s)) {
-                String msg = r.name() + " routes through " + s + ", an empty slot of the --tle shell (a satellite that is down); "
-                        + "--router shortest goes round the holes";
-                spec.commandLine().getErr().println("unroutable: " + msg);
-                throw new CommandLine.ExecutionException(spec.commandLine(), msg);
-            }
         }
         if (json) {
             List<int[]> path = new ArrayList<>();

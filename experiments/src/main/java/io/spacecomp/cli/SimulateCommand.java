@@ -245,7 +245,7 @@ final class SimulateCommand implements Runnable {
             JobSpec spec = onFailure == null ? sub.spec() : sub.spec().withOnFailure(FailurePolicy.parse(onFailure));
             jobs.add(new ScenarioJobs.Submission(spec, sub.los(), sub.atS(), sub.draw()));
         }
-        return new ScenarioJobs.Plan(config, jobs);
+        return new ScenarioJobs.Plan(config, jobs, plan.stations());
     }
 
     /** The jobs a scenario file describes; flags that the file sets are refused, not silently overridden. */
@@ -278,10 +278,6 @@ final class SimulateCommand implements Runnable {
     private ScenarioJobs.Plan fromFlags(TaskRegistry tasks) {
         ConstellationGeometry geometry = tleOptions.present() ? tleOptions.load(spec) : new CircularOrbitGeometry(shellOptions.toShell());
         Torus torus = geometry.torus();
-        if (!geometry.allUp()) {
-            Flags.require(router.equals("shortest"), "--router", "shortest (the --tle shell has empty slots, satellites that are "
-                    + "down; only the shortest-path router goes round them)", router);
-        }
         Flags.oneOf("--allocator", allocator, Allocators.NAMES);
         Flags.oneOf("--reducer", reducer, List.of("los", "center", "median"));
         Flags.oneOf("--router", router, Routers.NAMES);
@@ -369,6 +365,9 @@ final class SimulateCommand implements Runnable {
                 row.put("strategy", sub.spec().allocator() + "/" + sub.spec().reducerPlacement() + "/" + plan.config().router());
             }
             row.put("job_time_s", o.jobTimeS());
+            if (o.done() && sub != null) {
+                plan.groundLegs(sub, o.jobTimeS()).ifPresent(g -> row.put("ground_time_s", g.groundTimeS(o.jobTimeS())));
+            }
             row.put("los", new int[] {o.los().sat(), o.los().orb()});
             if (o.reducer() != null) {
                 row.put("reducer", new int[] {o.reducer().sat(), o.reducer().orb()});

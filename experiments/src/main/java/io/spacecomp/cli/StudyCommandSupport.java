@@ -24,8 +24,13 @@ final class StudyCommandSupport {
 
     /** Reads {@code file} as the {@code --scenario} flag's value. */
     static ScenarioFile read(Path file) {
+        return read(file, null);
+    }
+
+    /** Reads {@code file} as the {@code --scenario} flag's value, its constellation replaced by {@code tle} unless null. */
+    static ScenarioFile read(Path file, io.spacecomp.scenario.ConstellationSpec.Tle tle) {
         Flags.require(Files.isRegularFile(file), "--scenario", "a readable scenario file (YAML)", file);
-        return ScenarioReader.read(file);
+        return ScenarioReader.read(file, tle);
     }
 
     /**

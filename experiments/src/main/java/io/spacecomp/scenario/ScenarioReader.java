@@ -20,6 +20,7 @@ import io.spacecomp.placement.CostKind;
 import io.spacecomp.placement.CostModel;
 import io.spacecomp.routing.PolarProtection;
 import io.spacecomp.routing.RouteOptions;
+import io.spacecomp.routing.RttTiming;
 import io.spacecomp.routing.Routers;
 import io.spacecomp.protocol.FailurePolicy;
 import io.spacecomp.sim.fault.FaultPlan;
@@ -59,6 +60,16 @@ public final class ScenarioReader {
 
     /** Reads and validates {@code file}; relative paths inside it start from its folder. */
     public static ScenarioFile read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads and validates {@code file} with its {@code constellation} replaced by a TLE catalogue's shell (the
+     * command line's {@code --tle FILE [--shell K]}); a sweep of the constellation's keys is then an error.
+     *
+     * @param tle the shell that replaces the file's constellation, or null for the file's own
+     */
+    public static ScenarioFile read(Path file, ConstellationSpec.Tle tle) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -67,7 +78,19 @@ public final class ScenarioReader {
         }
         String base = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Path dir = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), dir, base);
+        return parse(text, file.toString(), dir, base, tle);
+    }
+
+    /**
+     * The study {@code --tle FILE [--shell K]} runs without a scenario file: what a file holding only
+     * {@code constellation: {tle: FILE, shell: K}} gives (the paper's area, stations, job, cost and strategies),
+     * named {@code tle-<file>[-shell<K>]}.
+     */
+    public static ScenarioFile tleStudy(ConstellationSpec.Tle tle) {
+        String file = tle.file().getFileName().toString().replaceFirst("\\.(tle|txt)$", "");
+        String name = ("tle-" + file + (tle.shell() == null ? "" : "-shell" + tle.shell())).replaceAll("[^A-Za-z0-9._-]", "_");
+        name = name.substring(0, Math.min(64, name.length()));
+        return parse("name: " + name + "\nconstellation: {}\n", "--tle " + tle.file(), null, name, tle);
     }
 
     /**
@@ -79,9 +102,16 @@ public final class ScenarioReader {
      * @param defaultName the name when the file gives none
      */
     public static ScenarioFile parse(String yaml, String label, Path baseDir, String defaultName) {
+        return parse(yaml, label, baseDir, defaultName, null);
+    }
+
+    private static ScenarioFile parse(String yaml, String label, Path baseDir, String defaultName, ConstellationSpec.Tle tle) {
         ScenarioNode root = root(yaml, label, baseDir);
         ScenarioSource source = root.source();
         ObjectNode original = (ObjectNode) root.json();
+        if (tle != null) {
+            replaceConstellation(root, original, tle);
+        }
         Scenario base = scenario(root, original, defaultName);
         List<SweepPoint> points = points(base, base.sweep(), original, source, defaultName);
         List<SweepPoint> quick = base.quickSweep() == null ? points : points(base, base.quickSweep(), original, source, defaultName);
@@ -99,6 +129,32 @@ public final class ScenarioReader {
             }
         }
         return points;
+    }
+
+    /**
+     * Puts {@code tle} in place of the file's constellation, before anything is checked, so the scenario is read
+     * as if the file said it; the sweep must not move the constellation's keys.
+     */
+    private static void replaceConstellation(ScenarioNode root, ObjectNode original, ConstellationSpec.Tle tle) {
+        for (String section : List.of("sweep", "quick")) {
+            JsonNode axis = section.equals("sweep") ? original.get("sweep") : original.path("quick").get("sweep");
+            if (axis != null && axis.isObject()) {
+                for (Iterator<String> it = axis.fieldNames(); it.hasNext(); ) {
+                    String key = it.next();
+                    if (key.startsWith("constellation.")) {
+                        ScenarioNode at = section.equals("sweep") ? root.get("sweep") : root.get("quick").get("sweep");
+                        throw at.get(key).error("sweeps the constellation, which --tle replaces by one catalogue shell; "
+                                + "run the file without --tle, or drop this sweep");
+                    }
+                }
+            }
+        }
+        ObjectNode c = JsonNodeFactory.instance.objectNode();
+        c.put("tle", tle.file().toAbsolutePath().normalize().toString());
+        if (tle.shell() != null) {
+            c.put("shell", tle.shell());
+        }
+        original.set("constellation", c);
     }
 
     /** The parsed tree of {@code yaml} as a mapping of scenario keys, each node knowing its line. */
@@ -260,9 +316,10 @@ public final class ScenarioReader {
         }
         if (n.isArray()) {
             return new StationSpec(new StationSpec.Pool.Listed(stationList(g, StationSpec.PAPER.minElevationDeg())),
-                    StationSpec.PAPER.minElevationDeg(), null);
+                    StationSpec.PAPER.minElevationDeg(), null, StationSpec.PAPER.timing());
         }
-        g.requireObject(List.of("cities", "stations", "min_elevation_deg", "max_gsl_km"));
+        g.requireObject(List.of("cities", "stations", "min_elevation_deg", "max_gsl_km", "snapshot"));
+        RttTiming timing = g.bool("snapshot", false) ? RttTiming.SNAPSHOT : RttTiming.TIME_DEPENDENT;
         double mask = g.number("min_elevation_deg", 0, 90, StationSpec.PAPER.minElevationDeg());
         Double cone = g.has("max_gsl_km") ? g.number("max_gsl_km", 1, 20_000, null) : null;
         if (cone != null && g.has("min_elevation_deg")) {
@@ -272,14 +329,14 @@ public final class ScenarioReader {
             throw g.error("give exactly one of 'cities' or 'stations'");
         }
         if (g.has("stations")) {
-            return new StationSpec(new StationSpec.Pool.Listed(stationList(g.get("stations"), mask)), mask, cone);
+            return new StationSpec(new StationSpec.Pool.Listed(stationList(g.get("stations"), mask)), mask, cone, timing);
         }
         ScenarioNode c = g.get("cities").requireObject(List.of("min_population"));
         long pop = c.longValue("min_population", 1_000_000);
         if (pop < 1_000_000) {
             throw c.get("min_population").error(pop + " is below 1000000: the shipped list holds cities above one million people");
         }
-        return new StationSpec(new StationSpec.Pool.Cities(pop), mask, cone);
+        return new StationSpec(new StationSpec.Pool.Cities(pop), mask, cone, timing);
     }
 
     private static List<GroundStation> stationList(ScenarioNode list, double defaultMask) {

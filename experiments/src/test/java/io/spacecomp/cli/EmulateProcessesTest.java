@@ -41,8 +41,7 @@ class EmulateProcessesTest {
         for (int attempt = 0; attempt < 8; attempt++) {
             int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
             try {
-                return LocalConstellation.processes(new LocalConstellation.Options(o.shell(), base, o.gatewayPort(), o.dataDir(),
-                        o.resultsDir(), o.los(), o.router(), o.physicalDelay(), o.traceDir(), o.tasks()), command);
+                return LocalConstellation.processes(o.withPortBase(base), command);
             } catch (java.net.BindException e) {
                 last = e;
             }

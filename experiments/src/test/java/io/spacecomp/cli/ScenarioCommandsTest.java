@@ -66,6 +66,32 @@ class ScenarioCommandsTest {
     }
 
     @Test
+    void simulatePrintsEachJobsGroundTimeWithTheLegsTheSnapshotKeySays(@TempDir Path dir) throws Exception {
+        String scenario = String.join("\n", "name: legs", "seed: 3",
+                "constellation: {walker: {planes: 40, sats: 40, inclination_deg: 53, altitude_km: 550}}",
+                "aoi: {lat_min: 35, lat_max: 60, lon_min: -10, lon_max: 30, pass: any}",
+                "ground_stations: {stations: [{name: Madrid, lat: 40.43, lon: -3.70, alt_m: 650}], min_elevation_deg: 25, snapshot: SNAP}",
+                "job: {collectors: 3, data: {filename: corpus.txt}}", "");
+        double c = 299_792.458;
+        var madrid = new io.spacecomp.orbit.ground.GroundStation("Madrid", 40.43, -3.70, 650, 25);
+        var g = new io.spacecomp.orbit.geometry.CircularOrbitGeometry(new io.spacecomp.orbit.shell.WalkerShell(40, 40, 0, 53, 550, 6371));
+        for (String snap : new String[] {"true", "false"}) {
+            Path file = dir.resolve("legs-" + snap + ".yaml");
+            Files.writeString(file, scenario.replace("SNAP", snap));
+            CliRun run = CliRun.of("simulate", "--scenario", file.toString(), "--json");
+            assertEquals(0, run.exitCode(), run.err());
+            JsonNode job = JSON.readTree(run.out()).get("jobs").get(0);
+            assertTrue(job.get("done").asBoolean(), run.out());
+            var los = new io.spacecomp.orbit.shell.SatId(job.get("los").get(0).asInt(), job.get("los").get(1).asInt());
+            double upS = io.spacecomp.orbit.ground.Visibility.site(g, madrid).rangeKm(g.positionEarthFixedKm(los, job.get("epoch_s")
+                    .asDouble())) / c;
+            double legs = job.get("ground_time_s").asDouble() - job.get("job_time_s").asDouble();
+            // snapshot: down the way it went up; with time the LOS moved for the job's fraction of a second: microseconds
+            assertEquals(2 * upS, legs, snap.equals("true") ? 1e-10 : 1e-5, snap + ": " + job);
+        }
+    }
+
+    @Test
     void simulateRefusesFlagsTheFileSets() {
         CliRun run = CliRun.of("simulate", "--scenario", POLAR.toString(), "--planes", "20");
         assertEquals(2, run.exitCode());

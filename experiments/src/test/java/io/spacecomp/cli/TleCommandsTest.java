@@ -172,6 +172,15 @@ class TleCommandsTest {
             assertTrue(!(s.get(1).asInt() == 7 && s.get(0).asInt() >= 8), "no empty slot of plane 7 on the path: " + j.get("path"));
         }
         assertTrue(j.get("hops").asInt() >= 2);
+        // plane 7 holds sats 1..7 only: a minimal-hop router crosses to plane 8 before the empty slots, in 7 hops
+        CliRun minimal = CliRun.of("route", "--tle", EXAMPLE.toString(), "--shell", "2", "--from", "6,7", "--to", "15,8",
+                "--router", "distance-aware", "--json");
+        assertEquals(0, minimal.exitCode(), minimal.err());
+        JsonNode m = JSON.readTree(minimal.out());
+        assertEquals(7, m.get("hops").asInt(), m.toString());
+        for (JsonNode s : m.get("path")) {
+            assertTrue(!(s.get(1).asInt() == 7 && s.get(0).asInt() >= 8), "no empty slot of plane 7 on the path: " + m.get("path"));
+        }
     }
 
     @Test
@@ -190,11 +199,15 @@ class TleCommandsTest {
         assertTrue(jb.get("done").asBoolean(), b.out());
         assertEquals(ja.get("result_total").asLong(), jb.get("result_total").asLong());
         assertEquals(ja.get("result_keys").asLong(), jb.get("result_keys").asLong());
-        // a shell with holes: only the shortest-path router, and the holes stay out
-        CliRun refused = CliRun.of("simulate", "--tle", EXAMPLE.toString(), "--shell", "1", "--aoi-min", "3", "--aoi-max", "17",
-                "--collectors", "30");
-        assertEquals(2, refused.exitCode());
-        assertTrue(refused.err().contains("--router"), refused.err());
+        // a shell with holes: the holes stay out of the AOI; a minimal-hop router cannot reach (5,15) from (5,13) past the
+        // empty slot (5,14), so the job fails saying so, where the shortest-path router below goes round
+        CliRun minimal = CliRun.of("simulate", "--tle", EXAMPLE.toString(), "--shell", "1", "--router", "distance-aware",
+                "--aoi-min", "3", "--aoi-max", "17", "--collectors", "30", "--data-dir", ROOT.resolve("data").toString(),
+                "--data", "corpus.txt", "--json");
+        assertEquals(0, minimal.exitCode(), minimal.err());
+        JsonNode jm = JSON.readTree(minimal.out()).get("jobs").get(0);
+        assertTrue(!jm.get("done").asBoolean() && jm.get("error").asText().contains("every minimal-hop path crosses a down satellite"),
+                minimal.out());
         // (16,3), (15,9) and (5,14) of shell 1 are empty slots inside this AOI; the median reducer of this job
         // falls on (16,3) on a full grid and must move
         for (String reducer : List.of("los", "center", "median")) {

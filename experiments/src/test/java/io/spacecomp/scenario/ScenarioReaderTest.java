@@ -98,6 +98,8 @@ class ScenarioReaderTest {
             "routing: {polar_limit_deg: 95}|routing.polar_limit_deg|95 is not in [0, 90]",
             "ground_stations: {cities: {}, max_gsl_km: 0}|ground_stations.max_gsl_km|0 is not in [1, 20000]",
             "ground_stations: {cities: {}, max_gsl_km: 900, min_elevation_deg: 10}|ground_stations.max_gsl_km|give either max_gsl_km",
+            "ground_stations: {cities: {}, snapshot: maybe}|ground_stations.snapshot|'maybe' is not true or false",
+            "ground_stations: {cities: {}, snapshot: 1}|ground_stations.snapshot|1 is not true or false",
             "sweep: {constellation.walker.planez: [3]}|constellation.walker.planez|unknown key (allowed here: planes, sats",
             "sweep: {name: [3]}|sweep.name|cannot be swept",
             "sweep: {constellation.walker: [3]}|sweep.constellation.walker|not a number: only numeric keys can be swept",
@@ -112,6 +114,17 @@ class ScenarioReaderTest {
             assertTrue(e.getMessage().contains(problem), e.getMessage());
         }
         assertTrue(e.line() > 0, "line of " + e.getMessage());
+    }
+
+    @Test
+    void groundStationsSnapshotPicksHowTheGroundLegsSeeTheConstellation() {
+        assertEquals(io.spacecomp.routing.RttTiming.TIME_DEPENDENT, parse(BASE).base().groundStations().timing());
+        assertEquals(io.spacecomp.routing.RttTiming.TIME_DEPENDENT,
+                parse(BASE + "ground_stations: {cities: {}, snapshot: false}\n").base().groundStations().timing());
+        assertEquals(io.spacecomp.routing.RttTiming.SNAPSHOT,
+                parse(BASE + "ground_stations: {stations: [{name: A, lat: 40, lon: -4}], snapshot: true}\n").base().groundStations().timing());
+        ScenarioException e = fails(BASE + "ground_stations: {cities: {},\n  snapshot: yes please}\n");
+        assertEquals("t.yaml:9: ground_stations.snapshot: 'yes please' is not true or false", e.getMessage());
     }
 
     @Test

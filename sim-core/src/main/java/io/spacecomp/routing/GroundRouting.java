@@ -55,6 +55,31 @@ public final class GroundRouting {
         return shortest(geometry, options, link, link, from, to, departureS);
     }
 
+    /**
+     * The shortest way from satellite {@code from} down to {@code to}, leaving at {@code departureS}: straight
+     * down when that is shortest, else over ISLs to a satellite the station can use ({@code link}); empty when
+     * it can use none, or none is reachable. Which satellites it can use is taken at departure, as for
+     * {@link #shortest}.
+     */
+    public static Optional<PathToGround> toGround(ConstellationGeometry geometry, RouteOptions options, GroundLinkModel link,
+                                                  SatId from, GroundStation to, double departureS) {
+        if (!geometry.isUp(from)) {
+            throw new IllegalArgumentException("satellite " + from + " is down: it holds nothing to send down");
+        }
+        Map<SatId, VisibleSatellite> exits = new HashMap<>();
+        for (VisibleSatellite v : Visibility.visible(geometry, to, link, departureS)) {
+            exits.put(v.sat(), v);
+        }
+        if (exits.isEmpty()) {
+            return Optional.empty();
+        }
+        Links links = new Links(geometry, options, LinkState.ALL_UP);
+        TimeDependentDijkstra.Result r = new TimeDependentDijkstra(links, TimeDependentDijkstra.Order.DISTANCE)
+                .search(List.of(new TimeDependentDijkstra.Start(from, 0.0, departureS)),
+                        sat -> exits.containsKey(sat) ? exits.get(sat).rangeKm() : -1.0);
+        return r == null ? Optional.empty() : Optional.of(new PathToGround(to, r.path(), exits.get(r.path().destination())));
+    }
+
     private static Optional<GroundPath> shortest(ConstellationGeometry geometry, RouteOptions options,
                                                  GroundLinkModel fromLink, GroundLinkModel toLink,
                                                  GroundStation from, GroundStation to, double departureS) {

@@ -87,6 +87,19 @@ final class Links {
         return allowedByPoles(from, d, tS);
     }
 
+    /**
+     * Whether the link exists in the geometry, both ends flying (not an empty slot of a TLE shell), whatever
+     * faults and polar protection say. Only such hops have a length.
+     */
+    boolean flies(SatId from, Direction d, double tS) {
+        return geometry.isUp(from) && geometry.isUp(torus.neighbour(from, d));
+    }
+
+    /** Whether polar protection allows a hop that {@link #flies} (faults ignored). */
+    boolean allowedIgnoringFaults(SatId from, Direction d, double tS) {
+        return flies(from, d, tS) && allowedByPoles(from, d, tS);
+    }
+
     /** Whether polar protection alone allows the hop (faults ignored). */
     boolean allowedByPoles(SatId from, Direction d, double tS) {
         PolarProtection p = options.protection();

@@ -89,8 +89,9 @@ abstract class MinimalHopRouter implements Router {
         if (p != null) {
             return p;
         }
-        if (lattice.best(from, to, departureS, links::allowedByPoles) != null) {
-            throw new UnroutableException(from, to, departureS, "every minimal-hop path crosses a down satellite or link");
+        UnroutableException blocked = lattice.blocked(from, to, departureS);
+        if (blocked != null) {
+            throw blocked;
         }
         return detour.route(from, to, departureS);
     }

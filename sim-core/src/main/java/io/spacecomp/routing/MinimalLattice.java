@@ -28,7 +28,26 @@ final class MinimalLattice {
         this.links = links;
     }
 
-    /** The shortest minimal-hop path whose hops {@code rule} allows, or null when there is none. */
+    /**
+     * When no minimal-hop path is allowed: why, as an unreachable destination, or null when polar protection
+     * alone blocks them (a detour then goes round the cap). Faults, or a TLE shell's empty slots, that block
+     * every minimal-hop path make the destination unreachable for a minimal-hop router.
+     */
+    UnroutableException blocked(SatId from, SatId to, double departureS) {
+        if (!links.faulty()) {
+            return null;
+        }
+        if (best(from, to, departureS, links::allowedIgnoringFaults) != null
+                || best(from, to, departureS, links::flies) == null) {
+            return new UnroutableException(from, to, departureS, "every minimal-hop path crosses a down satellite or link");
+        }
+        return null;
+    }
+
+    /**
+     * The shortest minimal-hop path whose hops {@code rule} allows, or null when there is none; the rule must
+     * allow only hops that {@link Links#flies fly} (the others have no length).
+     */
     Path best(SatId from, SatId to, double departureS, Rule rule) {
         Torus torus = links.torus();
         int satSteps = torus.satSteps(from, to);

@@ -48,8 +48,9 @@ public final class OptimalMinimalHopRouter implements Router {
         if (best != null) {
             return best;
         }
-        if (links.faulty() && lattice.best(from, to, departureS, links::allowedByPoles) != null) {
-            throw new UnroutableException(from, to, departureS, "every minimal-hop path crosses a down satellite or link");
+        UnroutableException blocked = lattice.blocked(from, to, departureS);
+        if (blocked != null) {
+            throw blocked;
         }
         return detour.route(from, to, departureS);
     }

@@ -5,7 +5,10 @@ import io.spacecomp.emulator.gateway.GatewayConfig;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
 import io.spacecomp.emulator.plane.Plane;
+import io.spacecomp.emulator.plane.Orbits;
 import io.spacecomp.emulator.plane.PlaneConfig;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
+import io.spacecomp.orbit.orekit.TleShell;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.sim.LinkRate;
@@ -40,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalConstellation implements AutoCloseable {
 
     /**
-     * @param shell         the constellation
+     * @param orbits        the constellation: a Walker shell, or a TLE catalogue's shell (planes then read its file)
      * @param portBase      satellites listen on portBase + node (node = (orb-1)·M + sat)
      * @param gatewayPort   the public API (0: any free port)
      * @param dataDir       the collectors' data directory
@@ -51,25 +54,43 @@ public final class LocalConstellation implements AutoCloseable {
      * @param traceDir      where each plane writes {@code orb<o>.jsonl}, or null for no trace
      * @param tasks         the user's task jars every plane loads (plane processes get them as {@code --tasks})
      */
-    public record Options(WalkerShell shell, int portBase, int gatewayPort, Path dataDir, Path resultsDir, SatId los,
+    public record Options(Orbits orbits, int portBase, int gatewayPort, Path dataDir, Path resultsDir, SatId los,
                           String router, boolean physicalDelay, Path traceDir, TaskClasspath tasks) {
 
         public Options {
             tasks = tasks == null ? TaskClasspath.builtin() : tasks;
         }
 
-        /** With the built-in tasks only. */
+        /** A Walker shell. */
+        public Options(WalkerShell shell, int portBase, int gatewayPort, Path dataDir, Path resultsDir, SatId los,
+                       String router, boolean physicalDelay, Path traceDir, TaskClasspath tasks) {
+            this(new Orbits.Walker(shell), portBase, gatewayPort, dataDir, resultsDir, los, router, physicalDelay, traceDir, tasks);
+        }
+
+        /** A Walker shell, with the built-in tasks only. */
         public Options(WalkerShell shell, int portBase, int gatewayPort, Path dataDir, Path resultsDir, SatId los,
                        String router, boolean physicalDelay, Path traceDir) {
             this(shell, portBase, gatewayPort, dataDir, resultsDir, los, router, physicalDelay, traceDir, null);
         }
 
+        /** The grid: sizes and satellite ids. */
+        public WalkerShell shell() {
+            return orbits.grid();
+        }
+
         public Options withTasks(TaskClasspath t) {
-            return new Options(shell, portBase, gatewayPort, dataDir, resultsDir, los, router, physicalDelay, traceDir, t);
+            return new Options(orbits, portBase, gatewayPort, dataDir, resultsDir, los, router, physicalDelay, traceDir, t);
+        }
+
+        /** The same constellation on another block of satellite ports. */
+        public Options withPortBase(int base) {
+            return new Options(orbits, base, gatewayPort, dataDir, resultsDir, los, router, physicalDelay, traceDir, tasks);
         }
     }
 
     private final Options options;
+    /** One geometry for the gateway and every in-process plane (a TLE shell's SGP4 state is computed once). */
+    private final ConstellationGeometry geometry;
     private final SatelliteAddresses addresses;
     private Gateway gateway;
     private boolean closed;
@@ -113,6 +134,7 @@ public final class LocalConstellation implements AutoCloseable {
 
     private LocalConstellation(Options options, List<String> planeCommand) throws IOException {
         this.options = options;
+        this.geometry = options.orbits().geometry();
         this.planeCommand = planeCommand;
         this.addresses = SatelliteAddresses.local(options.portBase(), options.shell().satsPerPlane());
         if (addresses.lastPort(options.shell().planes()) > 65_535) {
@@ -176,7 +198,7 @@ public final class LocalConstellation implements AutoCloseable {
 
     private Gateway startGateway(int port, int downlinkPort) throws IOException {
         return Gateway.start(new GatewayConfig(options.shell(), addresses, options.los(), "127.0.0.1", port, "127.0.0.1",
-                downlinkPort, options.resultsDir(), new DataFiles(options.dataDir()), key));
+                downlinkPort, options.resultsDir(), new DataFiles(options.dataDir()), key, options.orbits().epochMs(), geometry));
     }
 
     /** Stops the gateway and starts a new one on the same ports and results directory (a fault for tests). */
@@ -243,23 +265,21 @@ public final class LocalConstellation implements AutoCloseable {
                 Files.createDirectories(options.traceDir());
                 JsonLinesTrace t = new JsonLinesTrace(new BufferedOutputStream(Files.newOutputStream(options.traceDir().resolve("orb" + orb + ".jsonl"))));
                 traces.add(t);
-                t.emit(TraceHeader.of(options.shell(), "emulation", PlaneConfig.DEFAULT_EPOCH_ISO));
+                t.emit(TraceHeader.of(options.shell(), "emulation", java.time.Instant.ofEpochMilli(options.orbits().epochMs()).toString()));
                 trace = t;
             }
             TraceTap tap = TraceTap.toGateway(downlinkUri(), key); // the viewer's live feed
             traces.add(tap);
             trace = TraceTap.tee(trace, tap);
-            inProcess[orb - 1] = Plane.start(new PlaneConfig(options.shell(), orb, addresses, PlaneConfig.DEFAULT_EPOCH_MS,
+            inProcess[orb - 1] = Plane.start(new PlaneConfig(options.shell(), orb, addresses, options.orbits().epochMs(),
                     options.router(), options.physicalDelay(), LinkRate.PAPER_BUDGET, new DataFiles(options.dataDir()),
-                    options.tasks().registry(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key));
+                    options.tasks().registry(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key, geometry));
             return;
         }
         List<String> cmd = new ArrayList<>(planeCommand);
-        WalkerShell s = options.shell();
-        cmd.addAll(List.of("--orb", Integer.toString(orb), "--planes", Integer.toString(s.planes()),
-                "--sats", Integer.toString(s.satsPerPlane()), "--phasing", Integer.toString(s.phasing()),
-                "--inclination", num(s.inclinationDeg()), "--altitude", num(s.altitudeKm()),
-                "--earth-radius", num(s.earthRadiusKm()), "--network", "local", "--port-base", Integer.toString(options.portBase()),
+        cmd.addAll(List.of("--orb", Integer.toString(orb)));
+        cmd.addAll(planeFlags(options.orbits()));
+        cmd.addAll(List.of("--network", "local", "--port-base", Integer.toString(options.portBase()),
                 "--gateway", downlinkUri().toString(), "--data-dir", options.dataDir().toString(), "--router", options.router(),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         cmd.addAll(List.of("--isl-delay", options.physicalDelay() ? "physical" : "none")); // explicit: the plane's default is physical
@@ -280,6 +300,30 @@ public final class LocalConstellation implements AutoCloseable {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%s", v);
+    }
+
+    /** The {@code plane} flags that rebuild {@code orbits} in a plane process. */
+    static List<String> planeFlags(Orbits orbits) {
+        WalkerShell s = orbits.grid();
+        List<String> flags = new ArrayList<>(List.of("--planes", Integer.toString(s.planes()), "--sats", Integer.toString(s.satsPerPlane())));
+        if (orbits instanceof Orbits.Tle t) {
+            // the plane reads the catalogue itself and checks that it infers the same grid (--planes, --sats); time 0 is its epoch
+            flags.addAll(List.of("--tle", catalogueFile(t.shell()).toString(), "--shell", Integer.toString(t.shell().number())));
+        } else {
+            flags.addAll(List.of("--phasing", Integer.toString(s.phasing()), "--inclination", num(s.inclinationDeg()),
+                    "--altitude", num(s.altitudeKm()), "--earth-radius", num(s.earthRadiusKm())));
+        }
+        return flags;
+    }
+
+    /** The file a TLE shell was read from, absolute: plane processes read it again. */
+    private static Path catalogueFile(TleShell shell) {
+        Path file = Path.of(shell.source()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("plane processes read the TLE catalogue from its file, but " + shell.source()
+                    + " is not a file");
+        }
+        return file;
     }
 
     /** Stops plane {@code orb} abruptly (a child process is killed): a fault for tests. */
@@ -317,7 +361,7 @@ public final class LocalConstellation implements AutoCloseable {
      *                     exited first, its log file, and the port in its range another program holds, if any
      */
     public Duration awaitHealthy(Duration timeout, java.util.function.Consumer<String> progress) throws IOException, InterruptedException {
-        return awaitHealthy(options.shell(), addresses, timeout, progress, orb -> {
+        return awaitHealthy(options.shell(), upSatellites(), addresses, timeout, progress, orb -> {
             Process p = processes[orb - 1];
             if (p == null || p.isAlive()) {
                 return null;
@@ -333,20 +377,31 @@ public final class LocalConstellation implements AutoCloseable {
     /** Polls every satellite's {@code /health} until all answer or {@code timeout} passes. */
     public static Duration awaitHealthy(WalkerShell shell, SatelliteAddresses addresses, Duration timeout, Process... watch)
             throws IOException, InterruptedException {
-        return awaitHealthy(shell, addresses, timeout, line -> { }, orb -> {
+        return awaitHealthy(shell, shell.satellites(), addresses, timeout, line -> { }, orb -> {
             Process p = orb <= watch.length ? watch[orb - 1] : null;
             return p != null && !p.isAlive() ? "plane " + orb + "'s process exited with status " + p.exitValue()
                     + " before its satellites answered" : null;
         });
     }
 
-    private static Duration awaitHealthy(WalkerShell shell, SatelliteAddresses addresses, Duration timeout,
+    /** The satellites that run: all but the empty slots of a TLE shell. */
+    public List<SatId> upSatellites() {
+        List<SatId> up = new ArrayList<>();
+        for (SatId s : options.shell().satellites()) {
+            if (geometry.isUp(s)) {
+                up.add(s);
+            }
+        }
+        return up;
+    }
+
+    private static Duration awaitHealthy(WalkerShell shell, List<SatId> expected, SatelliteAddresses addresses, Duration timeout,
                                          java.util.function.Consumer<String> progress,
                                          java.util.function.IntFunction<String> died) throws IOException, InterruptedException {
         long start = System.nanoTime();
         long end = start + timeout.toNanos();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        List<SatId> waiting = new ArrayList<>(shell.satellites());
+        List<SatId> waiting = new ArrayList<>(expected);
         int answered = -1;
         while (true) {
             List<SatId> still = new ArrayList<>();

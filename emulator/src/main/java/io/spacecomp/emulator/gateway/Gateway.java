@@ -14,7 +14,6 @@ import io.spacecomp.emulator.viewer.ViewerAssets;
 import io.spacecomp.emulator.net.SlashFront;
 import io.spacecomp.wire.Wire;
 import io.spacecomp.wire.WireException;
-import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.protocol.FailurePolicy;
@@ -78,7 +77,7 @@ public final class Gateway implements AutoCloseable {
         this.config = config;
         this.limits = limits;
         this.store = new ResultStore(config.resultsDir(), limits.keepJobs());
-        this.geometry = new CircularOrbitGeometry(config.shell()); // as every plane's
+        this.geometry = config.geometry(); // as every plane's
         this.handlers = Http.pool("gateway", 256);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.bodies = BodyBudget.ofHeap(4);

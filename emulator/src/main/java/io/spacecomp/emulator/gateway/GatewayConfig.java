@@ -3,6 +3,8 @@ package io.spacecomp.emulator.gateway;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
 import io.spacecomp.emulator.plane.PlaneConfig;
+import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.tasks.DataFiles;
@@ -25,10 +27,12 @@ import java.nio.file.Path;
  * @param key          the constellation's shared secret for internal traffic (uplink, downlink)
  * @param epochMs      the constellation epoch (Unix ms), orbit time 0 of its planes: Unix times in SSE
  *                     events, and the satellites over an {@code aoi_box} now
+ * @param geometry     where the satellites are at t seconds since {@code epochMs}, as every plane has it (the
+ *                     satellites over an {@code aoi_box}); its grid is {@code shell}'s
  */
 public record GatewayConfig(WalkerShell shell, SatelliteAddresses addresses, SatId los, String host, int port,
                             String downlinkHost, int downlinkPort, Path resultsDir, DataFiles dataFiles,
-                            IslKey key, long epochMs) {
+                            IslKey key, long epochMs, ConstellationGeometry geometry) {
 
     public static final int DEFAULT_PORT = 8089;
 
@@ -38,8 +42,21 @@ public record GatewayConfig(WalkerShell shell, SatelliteAddresses addresses, Sat
         this(shell, addresses, los, host, port, downlinkHost, downlinkPort, resultsDir, dataFiles, key, PlaneConfig.DEFAULT_EPOCH_MS);
     }
 
+    /** A gateway of the analytic Walker shell {@code shell}. */
+    public GatewayConfig(WalkerShell shell, SatelliteAddresses addresses, SatId los, String host, int port,
+                         String downlinkHost, int downlinkPort, Path resultsDir, DataFiles dataFiles, IslKey key, long epochMs) {
+        this(shell, addresses, los, host, port, downlinkHost, downlinkPort, resultsDir, dataFiles, key, epochMs,
+                new CircularOrbitGeometry(shell));
+    }
+
     public GatewayConfig {
         shell.requireContains(los);
+        if (!geometry.torus().equals(shell.torus())) {
+            throw new IllegalArgumentException("the geometry's grid " + geometry.torus() + " is not the shell's " + shell.torus());
+        }
+        if (!geometry.isUp(los)) {
+            throw new IllegalArgumentException("the coordinator " + los + " is down (an empty slot of the shell): no job could start");
+        }
         for (int p : new int[] {port, downlinkPort}) {
             if (p < 0 || p > 65_535) {
                 throw new IllegalArgumentException("port must be in [0, 65535], got " + p);

@@ -126,6 +126,10 @@ final class HttpIsl implements Transport {
     /** Takes {@code e} from {@code here} over the link to {@code e.to()}. */
     private void forward(Satellite here, Envelope e) {
         SatId next = e.to();
+        if (!geometry.isUp(next)) {
+            enqueue(here, e); // an empty slot has no position: the hop fails as to any dead peer (nothing listens there)
+            return;
+        }
         double lengthKm = geometry.linkLengthKm(here.id(), next, nowS());
         if (trace.enabled()) {
             trace.emit(new TraceEvent(nowS(), "hop", e.jobId(), e.id(), e.action(),

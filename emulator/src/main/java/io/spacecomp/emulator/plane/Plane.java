@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.fault.InjectedFaults;
 import io.spacecomp.emulator.fault.LiveFault;
 import io.spacecomp.emulator.net.Http;
-import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
@@ -75,7 +74,7 @@ public final class Plane implements AutoCloseable {
 
     private void open() throws IOException {
         Torus torus = config.shell().torus();
-        ConstellationGeometry geometry = new CircularOrbitGeometry(config.shell());
+        ConstellationGeometry geometry = config.geometry();
         Satellite[] bySat = new Satellite[torus.satsPerPlane()];
         // injected faults, as the simulator's fault state: the routers see them, the satellites drop traffic
         faults = new InjectedFaults(torus, timer, new InjectedFaults.Listener() {
@@ -103,6 +102,9 @@ public final class Plane implements AutoCloseable {
         Downlink downlink = new Downlink(config.downlink(), config.key(), client, timer, config.trace(), config.epochMs());
         for (int s = 1; s <= torus.satsPerPlane(); s++) {
             SatId id = new SatId(s, config.orb());
+            if (!geometry.isUp(id)) {
+                continue; // an empty slot of a TLE shell: a satellite that is down, its port never opened
+            }
             SerialExecutor serial = new SerialExecutor(work, t -> config.trace().emit(new TraceEvent(
                     WallClock.secondsSince(config.epochMs()), "node_error", null, null, null, null, null, new int[] {id.sat(), id.orb()},
                     null, String.valueOf(t))));

@@ -2,6 +2,8 @@ package io.spacecomp.emulator.plane;
 
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
+import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
+import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.routing.Routers;
 import io.spacecomp.sim.LinkRate;
@@ -30,16 +32,29 @@ import java.time.Instant;
  * @param hopAttempts   tries per hop before its message is reported undeliverable (≥ 1)
  * @param hopTimeout    how long one try may take
  * @param key           the constellation's shared secret for internal traffic
+ * @param geometry      where the satellites are at t seconds since {@code epochMs} (ISL lengths, routing); its grid is
+ *                      {@code shell}'s, and a satellite it says is down is never started
  */
 public record PlaneConfig(WalkerShell shell, int orb, SatelliteAddresses addresses, long epochMs, String router,
                           boolean physicalDelay, LinkRate linkRate, DataFiles dataFiles, TaskRegistry tasks, URI downlink,
-                          TraceSink trace, int hopAttempts, Duration hopTimeout, IslKey key) {
+                          TraceSink trace, int hopAttempts, Duration hopTimeout, IslKey key, ConstellationGeometry geometry) {
 
     /** 2026-01-01T00:00:00Z: orbit time 0 of every emulated constellation unless told otherwise. */
     public static final String DEFAULT_EPOCH_ISO = "2026-01-01T00:00:00Z";
     public static final long DEFAULT_EPOCH_MS = Instant.parse(DEFAULT_EPOCH_ISO).toEpochMilli();
 
+    /** A plane of the analytic Walker shell {@code shell}. */
+    public PlaneConfig(WalkerShell shell, int orb, SatelliteAddresses addresses, long epochMs, String router,
+                       boolean physicalDelay, LinkRate linkRate, DataFiles dataFiles, TaskRegistry tasks, URI downlink,
+                       TraceSink trace, int hopAttempts, Duration hopTimeout, IslKey key) {
+        this(shell, orb, addresses, epochMs, router, physicalDelay, linkRate, dataFiles, tasks, downlink, trace, hopAttempts,
+                hopTimeout, key, new CircularOrbitGeometry(shell));
+    }
+
     public PlaneConfig {
+        if (!geometry.torus().equals(shell.torus())) {
+            throw new IllegalArgumentException("the geometry's grid " + geometry.torus() + " is not the shell's " + shell.torus());
+        }
         if (orb < 1 || orb > shell.planes()) {
             throw new IllegalArgumentException("orb must be in [1, " + shell.planes() + "], got " + orb);
         }

@@ -5,7 +5,6 @@ import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.orekit.TleCatalogue;
 import io.spacecomp.orbit.orekit.TleShell;
 import io.spacecomp.orbit.shell.WalkerShell;
-import io.spacecomp.scenario.Compare;
 import io.spacecomp.scenario.ConstellationSpec;
 import io.spacecomp.scenario.Scenario;
 
@@ -22,31 +21,28 @@ public record ScenarioConstellation(ConstellationGeometry geometry, WalkerShell 
      * Builds the constellation of {@code s}; a TLE catalogue is read afresh, so every caller owns its own
      * propagators (they cache per instant and are not shared between threads).
      *
-     * @throws IllegalArgumentException naming {@code constellation.tle} when the catalogue cannot form the shell, or
-     *                                  {@code compare.router} when a shell with empty slots meets a router that cannot go round them
+     * @throws IllegalArgumentException naming {@code constellation.tle} when the catalogue cannot form the shell
      */
     public static ScenarioConstellation of(Scenario s) {
         if (s.constellation() instanceof ConstellationSpec.Walker w) {
             return new ScenarioConstellation(new CircularOrbitGeometry(w.shell()), w.shell());
         }
         ConstellationSpec.Tle t = (ConstellationSpec.Tle) s.constellation();
-        TleShell shell;
+        TleShell shell = tleShell(t);
+        return new ScenarioConstellation(shell, shell.grid());
+    }
+
+    /**
+     * Reads the catalogue of {@code t} afresh and infers its shell.
+     *
+     * @throws IllegalArgumentException naming {@code constellation.tle}, the file and the reason when it cannot form the shell
+     */
+    public static TleShell tleShell(ConstellationSpec.Tle t) {
         try {
             TleCatalogue catalogue = TleCatalogue.read(t.file());
-            shell = t.shell() == null ? catalogue.onlyShell() : catalogue.shell(t.shell());
+            return t.shell() == null ? catalogue.onlyShell() : catalogue.shell(t.shell());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("constellation.tle: " + e.getMessage(), e);
         }
-        if (!shell.allUp()) {
-            for (Compare.Strategy st : s.compare().strategies()) {
-                if (!st.router().equals("shortest")) {
-                    throw new IllegalArgumentException("compare.router: '" + st.router() + "' cannot route round the "
-                            + shell.holes().size() + " empty slots of " + t.label() + " (allowed: shortest)");
-                }
-            }
-        }
-        WalkerShell grid = new WalkerShell(shell.torus().planes(), shell.torus().satsPerPlane(), shell.phasing(),
-                shell.inclinationDeg(), shell.altitudeKm(), WalkerShell.DEFAULT_EARTH_RADIUS_KM);
-        return new ScenarioConstellation(shell, grid);
     }
 }

@@ -1,6 +1,7 @@
 package io.spacecomp.experiments.study;
 
 import io.spacecomp.experiments.DrawRules;
+import io.spacecomp.experiments.GroundLegs;
 import io.spacecomp.experiments.JobScenario;
 import io.spacecomp.experiments.Seeds;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
@@ -8,6 +9,7 @@ import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.protocol.JobSpec;
 import io.spacecomp.scenario.Compare;
 import io.spacecomp.scenario.Scenario;
+import io.spacecomp.scenario.StationSpec;
 import io.spacecomp.scenario.TaskNames;
 import io.spacecomp.sim.LinkRate;
 import io.spacecomp.sim.SimulationConfig;
@@ -36,12 +38,28 @@ public final class ScenarioJobs {
     /**
      * A simulation of a scenario's jobs.
      *
-     * @param config the simulator's configuration (no trace; add one with {@link SimulationConfig#withTrace})
-     * @param jobs   the jobs, in submission order
+     * @param config   the simulator's configuration (no trace; add one with {@link SimulationConfig#withTrace})
+     * @param jobs     the jobs, in submission order
+     * @param stations where the jobs come from and their results go down to (the ground legs), or null when the
+     *                 jobs were not drawn from stations
      */
-    public record Plan(SimulationConfig config, List<Submission> jobs) {
+    public record Plan(SimulationConfig config, List<Submission> jobs, StationSpec stations) {
         public Plan {
             jobs = List.copyOf(jobs);
+        }
+
+        /** Jobs with no ground stations behind them. */
+        public Plan(SimulationConfig config, List<Submission> jobs) {
+            this(config, jobs, null);
+        }
+
+        /** The ground legs of {@code sub}'s job, finished after {@code jobTimeS}; empty without stations or a way down. */
+        public java.util.Optional<GroundLegs> groundLegs(Submission sub, double jobTimeS) {
+            if (stations == null || sub.draw() == null) {
+                return java.util.Optional.empty();
+            }
+            return GroundLegs.of(config.geometry(), config.routeOptions(), stations, sub.draw().station(), sub.los(), sub.atS(),
+                    jobTimeS);
         }
     }
 
@@ -77,7 +95,7 @@ public final class ScenarioJobs {
             out.add(new Submission(spec(s, "job-" + (j + 1), draw.k(), aoi, strategy, seed), draw.los(), draw.epochS(), draw));
         }
         DataFiles data = new DataFiles(s.dataDir() != null ? s.dataDir() : defaultDataDir);
-        return new Plan(config(s, geometry, strategy.router(), data, tasks, s.seed(), maxJitterS), out);
+        return new Plan(config(s, geometry, strategy.router(), data, tasks, s.seed(), maxJitterS), out, s.groundStations());
     }
 
     /** The simulator as the scenario sets it up (routing, cost, processing, link rates, faults) for one router and seed. */

@@ -8,7 +8,10 @@ public enum StudyMetric {
     REDUCE_COST("reduce_cost_s", "s", "reduce cost: sum of eq. 5 over mapper -> reducer routes at V/F_M, plus reducer -> LOS at V/(F_M*F_R)"),
     DISTANCE("distance_km", "km", "routed distance: total length of the collector -> mapper, mapper -> reducer and reducer -> LOS routes"),
     HOPS("hops", "hops", "routed hops: total ISL hops of the same routes"),
-    JOB_TIME("job_time_s", "s", "job time: virtual time from acceptance to completion in the simulated job protocol");
+    JOB_TIME("job_time_s", "s", "job time: virtual time from acceptance to completion in the simulated job protocol"),
+    GROUND_TIME("ground_time_s", "s", "ground time: from the request leaving the station to the result back on the ground: "
+            + "uplink to the LOS satellite, job time, and the way down (ground_stations.snapshot: the constellation frozen "
+            + "at the job's time for both legs)");
 
     private final String column;
     private final String unit;

@@ -1,6 +1,7 @@
 package io.spacecomp.experiments.study;
 
 import io.spacecomp.experiments.DrawRules;
+import io.spacecomp.experiments.GroundLegs;
 import io.spacecomp.experiments.JobScenario;
 import io.spacecomp.experiments.Seeds;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
@@ -82,6 +83,8 @@ public final class StudyRunner {
             measure(values, router, o.allocations(), o.reducer(), draw.los(), draw.epochS(), s.cost(), s.job().tasks().skipsMap());
         }
         values.put(StudyMetric.JOB_TIME, o.done() ? o.jobTimeS() : Double.NaN);
+        values.put(StudyMetric.GROUND_TIME, o.done() ? GroundLegs.of(geometry, s.routing(), s.groundStations(), draw.station(), draw.los(),
+                draw.epochS(), o.jobTimeS()).map(g -> g.groundTimeS(o.jobTimeS())).orElse(Double.NaN) : Double.NaN);
         return new StudyJob(st, o.done(), o.done() ? "" : o.error(), o.reducer(), values);
     }
 

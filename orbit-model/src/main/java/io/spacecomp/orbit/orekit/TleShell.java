@@ -5,6 +5,7 @@ import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.ground.EarthShape;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
+import io.spacecomp.orbit.shell.WalkerShell;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.propagation.analytical.tle.TLEConstants;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
@@ -116,6 +117,15 @@ public final class TleShell implements ConstellationGeometry {
         return torus;
     }
 
+    /**
+     * The grid as a Walker-shell description: planes × slots, phasing, mean inclination and altitude on the
+     * paper's sphere. It names the grid (sizes, CSV columns, trace headers); positions come from SGP4, not from it.
+     */
+    public WalkerShell grid() {
+        return new WalkerShell(torus.planes(), torus.satsPerPlane(), phasing, inclinationDeg, altitudeKm,
+                WalkerShell.DEFAULT_EARTH_RADIUS_KM);
+    }
+
     /** Slots N·M. */
     public int slotCount() {
         return slots.length;
@@ -175,7 +185,7 @@ public final class TleShell implements ConstellationGeometry {
     /** The spherical radius of the analytic model (6371 km); not used for ground stations (WGS84). */
     @Override
     public double earthRadiusKm() {
-        return io.spacecomp.orbit.shell.WalkerShell.DEFAULT_EARTH_RADIUS_KM;
+        return WalkerShell.DEFAULT_EARTH_RADIUS_KM;
     }
 
     /** WGS84: stations from geodetic coordinates, elevation above the ellipsoid horizon. */
