@@ -41,9 +41,12 @@ import java.util.regex.Pattern;
         description = {"Inject a fault into a live constellation (through its gateway, with the constellation's secret in "
                 + "SPACECOMP_ISL_KEY or SPACECOMP_ISL_KEY_FILE): the satellites concerned drop their ISL traffic as a real "
                 + "failure would, and every plane's routers plan around it.",
-                "  fault satellite 3,4 [5,6 ...] down [--for 10s] [--crash]    fault satellite 3,4 up",
-                "  fault link 3,4 3,5 [...] down [--for 2s]                    fault plane 7 down [--for 60s] [--crash]",
-                "  fault partition 9,10,11 down [--for 5s]                     fault --schedule scenario.yaml"})
+                "  fault satellite 3,4 [5,6 ...] down [--for 10s] [--crash]",
+                "  fault satellite 3,4 up",
+                "  fault link 3,4 3,5 [...] down [--for 2s]",
+                "  fault plane 7 down [--for 60s] [--crash]",
+                "  fault partition 9,10,11 down [--for 5s]",
+                "  fault --schedule scenario.yaml"})
 final class FaultCommand implements Callable<Integer> {
 
     @Option(names = {"-u", "--url"}, defaultValue = "http://localhost:8089", description = "Gateway endpoint (default: ${DEFAULT-VALUE}).")

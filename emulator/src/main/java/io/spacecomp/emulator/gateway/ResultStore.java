@@ -148,7 +148,8 @@ final class ResultStore {
         return read(dir(jobId).resolve("job.json"));
     }
 
-    Optional<JsonNode> outcome(String jobId) {
+    /** Synchronized with {@link #finish}: a finished job is seen only once its retention pruning is done too. */
+    synchronized Optional<JsonNode> outcome(String jobId) {
         Unwritten u = unwritten.get(checkJobId(jobId));
         return u != null ? Optional.of(u.answer()) : read(dir(jobId).resolve("outcome.json"));
     }
