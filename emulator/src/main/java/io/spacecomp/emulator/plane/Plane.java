@@ -71,7 +71,8 @@ public final class Plane implements AutoCloseable {
         Torus torus = config.shell().torus();
         ConstellationGeometry geometry = config.geometry();
         Router router = Routers.byName(config.router(), geometry, RouteOptions.DEFAULT);
-        JobPlanner planner = new JobPlanner(torus, router, CostKind.HOPS, CostModel.PAPER_DEFAULT);
+        // as the simulator's: a reducer is never placed on an empty slot of a TLE shell
+        JobPlanner planner = new JobPlanner(torus, router, CostKind.HOPS, CostModel.PAPER_DEFAULT, geometry::isUp);
         Satellite[] bySat = new Satellite[torus.satsPerPlane()];
         HttpIsl isl = new HttpIsl(config, geometry, router, id -> {
             if (id.orb() != config.orb()) {
