@@ -28,7 +28,7 @@ import java.util.Iterator;
         description = {"Run a study from a scenario file (--scenario FILE), or one of the paper's experiments (NAME).",
                 "--tle FILE [--shell K] runs the study on a TLE catalogue's shell: the scenario's, in place of its constellation, "
                         + "or alone what a file giving only that constellation runs.",
-                "A study writes NAME-METRIC.{csv,png,svg,json} for map-cost, reduce-cost, distance, hops and job-time "
+                "A study writes NAME-METRIC.{csv,png,svg,json} for map-cost, reduce-cost, distance, hops, job-time and ground-time "
                         + "into ./NAME (the scenario's name) unless --out says otherwise.",
                 "NAME: routing-distance (fig. 3), routing-hops (fig. 4), map-allocation (fig. 5), map-cost (fig. 6), "
                         + "reduce-placement (fig. 7), reduction-factor (fig. 8), map-contention (fig. 9), reduce-contention (fig. 10), "

@@ -14,6 +14,7 @@ import io.spacecomp.experiments.Experiments;
 import io.spacecomp.orbit.aoi.AreaOfInterest;
 import io.spacecomp.orbit.ground.GroundStation;
 import io.spacecomp.orbit.link.LinkBudget;
+import io.spacecomp.orbit.orekit.TleCatalogue;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.placement.Allocators;
 import io.spacecomp.placement.CostKind;
@@ -254,6 +255,17 @@ public final class ScenarioReader {
                 throw c.get("tle").error("'" + file + "' is not a file (resolved to " + p + ")");
             }
             Integer shell = c.has("shell") ? c.integer("shell", 1, 100, null) : null;
+            // the catalogue must form the shell now, so the error names this file's line (runs read it again)
+            try {
+                TleCatalogue catalogue = TleCatalogue.read(p);
+                if (shell == null) {
+                    catalogue.onlyShell();
+                } else {
+                    catalogue.shell(shell);
+                }
+            } catch (IllegalArgumentException e) {
+                throw c.get(shell == null ? "tle" : "shell").error(e.getMessage());
+            }
             return new ConstellationSpec.Tle(p, shell);
         }
         if (c.has("shell")) {

@@ -163,7 +163,20 @@ class EmulateTleShellTest {
             JsonNode done = client.await(client.submit(wordCount(List.of(new SatId(1, 2), new SatId(3, 2)), 1)).json()
                     .get("jobid").asText(), Duration.ofSeconds(60));
             assertTrue(done.path("done").asBoolean(), done.toString());
-            assertEquals(new TreeMap<>(TestData.singleProcessCount(data.resolve("corpus.txt"))), result(done));
+            Map<String, Long> expected = new TreeMap<>(TestData.singleProcessCount(data.resolve("corpus.txt")));
+            assertEquals(expected, result(done));
+
+            // the centre of mappers (1,2) and (3,2) is the hole: the reducer moves to a satellite that is up, as in simulation
+            List<SatId> mappers = List.of(new SatId(1, 2), new SatId(3, 2));
+            assertEquals(HOLE, io.spacecomp.placement.ReducerPlacement.center(mappers, new io.spacecomp.orbit.shell.Torus(3, 5)));
+            com.fasterxml.jackson.databind.node.ObjectNode body = wordCount(List.of(new SatId(1, 1), new SatId(3, 3), mappers.get(0),
+                    mappers.get(1)), 2);
+            body.put("reducer", "center");
+            JsonNode plan = client.submit(body).json();
+            assertTrue(plan.has("reducer") && !plan.get("reducer").toString().equals("[2,2]"), plan.toString());
+            JsonNode centred = client.await(plan.get("jobid").asText(), Duration.ofSeconds(60));
+            assertTrue(centred.path("done").asBoolean(), centred.toString());
+            assertEquals(expected, result(centred));
         }
     }
 

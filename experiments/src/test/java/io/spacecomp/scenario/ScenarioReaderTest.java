@@ -159,6 +159,14 @@ class ScenarioReaderTest {
         ScenarioException tle = fails("name: t\nconstellation: {tle: nowhere.tle}\n");
         assertEquals("constellation.tle", tle.keyPath());
         assertTrue(tle.getMessage().contains("'nowhere.tle' is not a file"), tle.getMessage());
+        java.nio.file.Path example = java.nio.file.Path.of("..", "data", "tle", "example-multishell.tle").toAbsolutePath().normalize();
+        ScenarioException many = fails("name: t\nconstellation:\n  tle: " + example + "\n");
+        assertEquals("t.yaml:3: constellation.tle: " + example + " holds 3 shells: pick one (1..3); `spacecomp tle-info " + example
+                + "` lists them", many.getMessage());
+        ScenarioException fourth = fails("name: t\nconstellation:\n  tle: " + example + "\n  shell: 4\n");
+        assertEquals("constellation.shell", fourth.keyPath());
+        assertEquals(4, fourth.line());
+        assertTrue(fourth.getMessage().contains("[1, 3]"), fourth.getMessage());
         ScenarioException phasing = fails(BASE.replace("altitude_km: 550", "altitude_km: 550\n    phasing: 24"));
         assertEquals("t.yaml:8: constellation.walker.phasing: 24 is not in [0, 23]", phasing.getMessage());
     }

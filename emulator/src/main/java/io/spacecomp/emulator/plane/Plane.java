@@ -92,7 +92,8 @@ public final class Plane implements AutoCloseable {
             }
         });
         Router router = Routers.byName(config.router(), geometry, RouteOptions.DEFAULT, faults);
-        JobPlanner planner = new JobPlanner(torus, router, CostKind.HOPS, CostModel.PAPER_DEFAULT);
+        // as the simulator's: a reducer is never placed on an empty slot of a TLE shell
+        JobPlanner planner = new JobPlanner(torus, router, CostKind.HOPS, CostModel.PAPER_DEFAULT, geometry::isUp);
         HttpIsl isl = new HttpIsl(config, geometry, router, id -> {
             if (id.orb() != config.orb()) {
                 throw new IllegalStateException(id + " is not in plane " + config.orb());
