@@ -212,11 +212,11 @@ class CustomTaskTest {
         assertTrue(Files.isDirectory(dir.resolve("tasks")), "the tasks directory is there, empty, and mounted");
         assertTrue(Files.readString(dir.resolve("compose.yaml")).contains("\"--tasks\", \"/opt/spacecomp/tasks/*\""));
         TaskClasspath one = TaskClasspath.load(List.of(new TaskClasspath.Jar(jar(), "--tasks")));
-        assertEquals(List.of("custom-task.jar"), ConstellationCommand.installTasks(dir, one, false));
+        assertEquals(List.of("custom-task.jar"), io.spacecomp.deploy.ConstellationFiles.installTasks(dir, one, false));
         Path copy = Files.createDirectories(tmp.resolve("elsewhere")).resolve("custom-task.jar");
         Files.copy(jar(), copy);
         TaskClasspath two = TaskClasspath.load(List.of(new TaskClasspath.Jar(jar(), "--tasks"), new TaskClasspath.Jar(copy, "--tasks")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConstellationCommand.installTasks(dir, two, false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> io.spacecomp.deploy.ConstellationFiles.installTasks(dir, two, false));
         assertTrue(e.getMessage().startsWith("invalid value for --tasks") && e.getMessage().contains("distinct file names"), e.getMessage());
     }
 
