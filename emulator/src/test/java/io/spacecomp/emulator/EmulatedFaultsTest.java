@@ -10,12 +10,10 @@ import io.spacecomp.sim.TestData;
 import io.spacecomp.sim.fault.FaultEvent;
 import io.spacecomp.sim.fault.Outage;
 import io.spacecomp.wire.Wire;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EmulatedFaultsTest {
 
-    @TempDir
-    static Path results;
-
-    static Testbed bed;
+    @RegisterExtension
+    static final SharedTestbed bed = new SharedTestbed(3, 3);
     static Map<String, Long> expected;
 
     /** Collectors in plane 1, candidate mappers in plane 3, spares in plane 2; the coordinator (1,1) reduces. */
@@ -42,16 +38,8 @@ class EmulatedFaultsTest {
             new SatId(2, 2), new SatId(3, 2), new SatId(1, 2));
 
     @BeforeAll
-    static void up() throws Exception {
-        bed = Testbed.start(3, 3, results, TestData.projectRoot().resolve("data"));
+    static void expectedCount() throws Exception {
         expected = new TreeMap<>(TestData.singleProcessCount(TestData.projectRoot().resolve("data/sample.txt")));
-    }
-
-    @AfterAll
-    static void down() {
-        if (bed != null) {
-            bed.close();
-        }
     }
 
     static ObjectNode job(String onFailure, int maxRecords) {
@@ -70,7 +58,7 @@ class EmulatedFaultsTest {
     }
 
     private static GatewayClient.Answer inject(FaultEvent e, boolean up) throws Exception {
-        return bed.client.fault(new LiveFault(e, up).json(), bed.constellation.key());
+        return bed.client().fault(new LiveFault(e, up).json(), bed.constellation().key());
     }
 
     private static SatId firstMapper(JsonNode accepted) {
@@ -79,14 +67,14 @@ class EmulatedFaultsTest {
 
     @Test
     void aMapperDownMidJobMovesToASpareAndTheCountStaysExact() throws Exception {
-        JsonNode accepted = bed.client.submit(job("replan", 16)).json();
+        JsonNode accepted = bed.client().submit(job("replan", 16)).json();
         SatId mapper = firstMapper(accepted);
         assertEquals(3, mapper.orb(), "a mapper in plane 3: " + accepted);
         Thread.sleep(300);
         GatewayClient.Answer a = inject(new FaultEvent.SatelliteDown(0, List.of(mapper), 8, Outage.DOWN), false);
         assertEquals(200, a.status(), () -> new String(a.body()));
         assertEquals(3, a.json().get("planes_applied").size(), a.json().toString());
-        JsonNode done = bed.client.await(accepted.get("jobid").asText(), Duration.ofSeconds(90));
+        JsonNode done = bed.client().await(accepted.get("jobid").asText(), Duration.ofSeconds(90));
         assertTrue(done.path("done").asBoolean() && !done.path("failed").asBoolean(), done.toString());
         assertEquals(expected, EmulatedWordCountTest.counts(done.get("result")));
         JsonNode replans = done.get("replans");
@@ -103,12 +91,12 @@ class EmulatedFaultsTest {
 
     @Test
     void aMapperDownMidJobFailsAJobThatDoesNotReplanNamingIt() throws Exception {
-        JsonNode accepted = bed.client.submit(job(null, 16)).json();
+        JsonNode accepted = bed.client().submit(job(null, 16)).json();
         SatId mapper = firstMapper(accepted);
         Thread.sleep(300);
         long t0 = System.nanoTime();
         inject(new FaultEvent.SatelliteDown(0, List.of(mapper), 5, Outage.DOWN), false);
-        JsonNode failed = bed.client.await(accepted.get("jobid").asText(), Duration.ofSeconds(90));
+        JsonNode failed = bed.client().await(accepted.get("jobid").asText(), Duration.ofSeconds(90));
         double s = (System.nanoTime() - t0) / 1e9;
         assertTrue(failed.path("failed").asBoolean(), failed.toString());
         assertTrue(failed.get("error").asText().contains(mapper.toString()), "names " + mapper + ": " + failed);
@@ -120,13 +108,13 @@ class EmulatedFaultsTest {
 
     @Test
     void theFaultEndpointWantsTheKeyAndNamesABadField() throws Exception {
-        GatewayClient.Answer noKey = bed.client.fault(new LiveFault(new FaultEvent.PlaneDown(0, 2, 1, Outage.DOWN), false).json(),
+        GatewayClient.Answer noKey = bed.client().fault(new LiveFault(new FaultEvent.PlaneDown(0, 2, 1, Outage.DOWN), false).json(),
                 IslKey.OPEN);
         assertEquals(403, noKey.status());
         ObjectNode outside = Wire.object();
         outside.set("satellite", Wire.sats(List.of(new SatId(4, 1))));
         outside.put("state", "down");
-        GatewayClient.Answer bad = bed.client.fault(outside, bed.constellation.key());
+        GatewayClient.Answer bad = bed.client().fault(outside, bed.constellation().key());
         assertEquals(400, bad.status());
         assertEquals("satellite[0]", bad.json().get("field").asText());
         assertTrue(bad.json().get("error").asText().contains("outside the shell"), bad.json().toString());
@@ -134,10 +122,10 @@ class EmulatedFaultsTest {
         badFor.put("plane", 2);
         badFor.put("state", "down");
         badFor.put("down_s", -3);
-        GatewayClient.Answer negative = bed.client.fault(badFor, bed.constellation.key());
+        GatewayClient.Answer negative = bed.client().fault(badFor, bed.constellation().key());
         assertEquals(400, negative.status());
         assertEquals("down_s", negative.json().get("field").asText());
-        GatewayClient.Answer badPolicy = bed.client.submit(job("retry", 16));
+        GatewayClient.Answer badPolicy = bed.client().submit(job("retry", 16));
         assertEquals(400, badPolicy.status());
         assertEquals("on_failure", badPolicy.json().get("field").asText());
         assertEquals("on_failure must be one of fail, replan, got 'retry'", badPolicy.json().get("error").asText());
@@ -148,12 +136,12 @@ class EmulatedFaultsTest {
         long t0 = System.nanoTime();
         GatewayClient.Answer a = inject(new FaultEvent.PlaneDown(0, 2, 1.5, Outage.DOWN), false);
         assertEquals(200, a.status());
-        JsonNode sats = bed.client.get("/satellites").json();
+        JsonNode sats = bed.client().get("/satellites").json();
         double s = (System.nanoTime() - t0) / 1e9;
         if (s < 1.2) {
             assertEquals(3, sats.get("total").asInt() - sats.get("up").asInt(), "plane 2 answers no health check: " + sats);
         }
         Thread.sleep(1800);
-        assertEquals(9, bed.client.get("/satellites").json().get("up").asInt(), "back after 1.5 s");
+        assertEquals(9, bed.client().get("/satellites").json().get("up").asInt(), "back after 1.5 s");
     }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,11 +33,9 @@ class EmulatedTraceTest {
     @Test
     void everyPlaneWritesTheSimulatorsTraceSchema() throws Exception {
         String jobId;
-        int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
-        try (LocalConstellation c = LocalConstellation.inProcess(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), base, 0,
+        try (LocalConstellation c = Testbed.inProcess(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), 0, 0,
                 TestData.projectRoot().resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", true,
-                tmp.resolve("trace")))) {
-            c.awaitHealthy(Duration.ofSeconds(30));
+                tmp.resolve("trace")), Duration.ofSeconds(30))) {
             GatewayClient client = new GatewayClient(c.gatewayUri());
             jobId = client.submit(EmulatedWordCountTest.wordCount(4, 1, 3, 2, "bipartite", "center", 5, "corpus.txt").body())
                     .json().get("jobid").asText();

@@ -7,13 +7,10 @@ import io.spacecomp.emulator.client.JobRequest;
 import io.spacecomp.wire.Wire;
 import io.spacecomp.sim.TestData;
 import io.spacecomp.testtasks.FileTasks;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,22 +28,8 @@ class EmulatedWordCountTest {
     static final List<String> ALLOCATORS = List.of("random", "eager", "bipartite", "lapjv");
     static final List<String> REDUCERS = List.of("los", "center", "median");
 
-    @TempDir
-    static Path results;
-
-    static Testbed bed;
-
-    @BeforeAll
-    static void up() throws Exception {
-        bed = Testbed.start(3, 3, results, TestData.projectRoot().resolve("data"));
-    }
-
-    @AfterAll
-    static void down() {
-        if (bed != null) {
-            bed.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedTestbed bed = new SharedTestbed(3, 3);
 
     static JobRequest wordCount(int collectors, int minSat, int maxSat, long seed, String allocator, String reducer, int maxRecords,
                                 String file) {
@@ -98,7 +81,7 @@ class EmulatedWordCountTest {
                 }
             }
         }
-        List<JsonNode> done = runAll(bed.client, jobs, Duration.ofSeconds(120));
+        List<JsonNode> done = runAll(bed.client(), jobs, Duration.ofSeconds(120));
         for (int i = 0; i < jobs.size(); i++) {
             JsonNode d = done.get(i);
             JobRequest j = jobs.get(i);
@@ -116,7 +99,7 @@ class EmulatedWordCountTest {
                 + "\"allocator\": \"bipartite\", \"collect_task\": \"doccollector\", \"combine_task\": \"mergecombiner\", "
                 + "\"map_task\": \"wordcountmapper\", \"reduce_task\": \"sumreducer\", \"max_collect_records\": 1024, "
                 + "\"job_data\": {\"filename\": \"data/corpus.txt\"}, \"reducer\": [2, 2]}";
-        GatewayClient.Answer a = bed.client.post("/submit", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        GatewayClient.Answer a = bed.client().post("/submit", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(200, a.status(), () -> new String(a.body()));
         JsonNode plan = a.json();
         // leopymr's fields, in its order, and ours after them: the seed (drawn, as none was sent)
@@ -125,7 +108,7 @@ class EmulatedWordCountTest {
         assertEquals("[2,2]", plan.get("reducer").toString());
         assertEquals("[1,1]", plan.get("los").toString());
         assertEquals(3, plan.get("allocations").size());
-        JsonNode done = bed.client.await(plan.get("jobid").asText(), Duration.ofSeconds(60));
+        JsonNode done = bed.client().await(plan.get("jobid").asText(), Duration.ofSeconds(60));
         assertTrue(done.path("done").asBoolean(), done::toString);
         assertEquals(new TreeMap<>(TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt"))), counts(done.get("result")));
     }
@@ -134,9 +117,9 @@ class EmulatedWordCountTest {
     void combinerPathSkipsTheMappersAndCountsTheSame() throws Exception {
         JobRequest j = wordCount(4, 1, 3, 5, "bipartite", "center", 7, "corpus.txt");
         ObjectNode body = j.withTasks("linecountingcollector", "mergecombiner", "nosuchmapper", j.reduceTask(), true).body();
-        GatewayClient.Answer a = bed.client.submit(body);
+        GatewayClient.Answer a = bed.client().submit(body);
         assertEquals(200, a.status(), () -> new String(a.body()));
-        JsonNode d = bed.client.await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
+        JsonNode d = bed.client().await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
         assertTrue(d.path("done").asBoolean(), d.toString()); // the map task is never looked up on this path
         assertEquals(new TreeMap<>(TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt"))), counts(d.get("result")));
     }
@@ -145,10 +128,10 @@ class EmulatedWordCountTest {
     void fileResultsComeBackByDownload() throws Exception {
         JobRequest files = wordCount(3, 1, 3, 9, "lapjv", "center", 2, "corpus.txt")
                 .withTasks("testfilecollector", "", "testinvertmapper", "testconcatreducer", false);
-        GatewayClient.Answer a = bed.client.submit(files.body());
+        GatewayClient.Answer a = bed.client().submit(files.body());
         assertEquals(200, a.status(), () -> new String(a.body()));
         String id = a.json().get("jobid").asText();
-        JsonNode d = bed.client.await(id, Duration.ofSeconds(60));
+        JsonNode d = bed.client().await(id, Duration.ofSeconds(60));
         assertTrue(d.path("done").asBoolean(), d.toString());
         assertEquals("merged.bin", d.get("result").get("files").get(0).asText());
         ByteArrayOutputStream want = new ByteArrayOutputStream();
@@ -161,12 +144,12 @@ class EmulatedWordCountTest {
                 want.writeBytes(b);
             }
         }
-        GatewayClient.Answer file = bed.client.download(id, "merged.bin");
+        GatewayClient.Answer file = bed.client().download(id, "merged.bin");
         assertEquals(200, file.status());
         assertArrayEquals(want.toByteArray(), file.body());
         assertTrue(file.contentDisposition().contains("attachment") && file.contentDisposition().contains("merged.bin"));
-        assertEquals(404, bed.client.download(id, "other.bin").status());
-        assertEquals(400, bed.client.download("../../etc", "passwd").status());
+        assertEquals(404, bed.client().download(id, "other.bin").status());
+        assertEquals(400, bed.client().download("../../etc", "passwd").status());
     }
 
     @Test
@@ -175,13 +158,13 @@ class EmulatedWordCountTest {
         ObjectNode data = Wire.object().put("filename", "corpus.txt").put("output", "counts.csv");
         JobRequest csv = new JobRequest(j.collectors(), j.minSat(), j.maxSat(), j.seed(), j.allocator(), j.reducer(), j.collectTask(),
                 j.combineTask(), j.mapTask(), "wordcountfile", j.maxCollectRecords(), data, false);
-        GatewayClient.Answer a = bed.client.submit(csv.body());
+        GatewayClient.Answer a = bed.client().submit(csv.body());
         assertEquals(200, a.status(), () -> new String(a.body()));
         String id = a.json().get("jobid").asText();
-        JsonNode d = bed.client.await(id, Duration.ofSeconds(60));
+        JsonNode d = bed.client().await(id, Duration.ofSeconds(60));
         assertTrue(d.path("done").asBoolean(), d.toString());
         assertEquals("{\"files\":[\"counts.csv\"]}", d.get("result").toString());
-        GatewayClient.Answer file = bed.client.download(id, "counts.csv");
+        GatewayClient.Answer file = bed.client().download(id, "counts.csv");
         assertEquals(200, file.status());
         // The CSV read back with a CSV reader: the single-process count, most frequent first.
         Map<String, Long> want = TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt"));
@@ -198,16 +181,16 @@ class EmulatedWordCountTest {
             assertEquals(null, got.put(row.get(0), count), "each word once: " + row);
         }
         assertEquals(new TreeMap<>(want), got);
-        assertEquals(404, bed.client.download(id, "wordcount.csv").status());
+        assertEquals(404, bed.client().download(id, "wordcount.csv").status());
     }
 
     @Test
     void aTaskThatThrowsFailsTheJobWithTheReason() throws Exception {
         JobRequest bad = wordCount(3, 1, 3, 3, "bipartite", "los", 10, "corpus.txt")
                 .withTasks("doccollector", "", "testthrowingmapper", "sumreducer", false);
-        GatewayClient.Answer a = bed.client.submit(bad.body());
+        GatewayClient.Answer a = bed.client().submit(bad.body());
         assertEquals(200, a.status(), () -> new String(a.body()));
-        JsonNode d = bed.client.await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
+        JsonNode d = bed.client().await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
         assertTrue(d.path("done").asBoolean(), d.toString()); // finished, though failed
         assertTrue(d.path("failed").asBoolean(), d.toString());
         assertTrue(d.get("error").asText().contains("sensor offline"), d.toString());
@@ -217,7 +200,7 @@ class EmulatedWordCountTest {
     void anUnknownTaskIsRefusedNamingTheField() throws Exception {
         JobRequest bad = wordCount(3, 1, 3, 3, "bipartite", "los", 10, "corpus.txt")
                 .withTasks("doccollector", "", "nosuchmapper", "sumreducer", false);
-        GatewayClient.Answer a = bed.client.submit(bad.body());
+        GatewayClient.Answer a = bed.client().submit(bad.body());
         assertEquals(400, a.status(), () -> new String(a.body()));
         assertEquals("map_task", a.json().get("field").asText());
         assertTrue(a.json().get("error").asText().contains("nosuchmapper"));

@@ -10,10 +10,8 @@ import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.sim.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,23 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostileRequestsTest {
 
-    @TempDir
-    static Path results;
-
-    static Testbed bed;
+    @RegisterExtension
+    static final SharedTestbed bed = new SharedTestbed(3, 3);
     static final JsonNodeFactory F = JsonNodeFactory.instance;
-
-    @BeforeAll
-    static void up() throws Exception {
-        bed = Testbed.start(3, 3, results, TestData.projectRoot().resolve("data"));
-    }
-
-    @AfterAll
-    static void down() {
-        if (bed != null) {
-            bed.close();
-        }
-    }
 
     static ObjectNode valid() {
         return wordCount(4, 1, 3, 1, "bipartite", "center", 10, "corpus.txt").body();
@@ -165,7 +149,7 @@ class HostileRequestsTest {
     @Test
     void aThousandHostileRequestsAreRefusedAndServiceGoesOn() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        URI base = bed.constellation.gatewayUri();
+        URI base = bed.constellation().gatewayUri();
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<Hostile> requests = hostile(new Random(20261130L), 1200);
         for (Hostile h : requests) {
@@ -190,9 +174,9 @@ class HostileRequestsTest {
         System.out.println("hostile requests by status: " + statuses);
         assertTrue(requests.size() >= 1000);
         // The gateway and the constellation still serve a valid job.
-        GatewayClient.Answer a = bed.client.submit(valid());
+        GatewayClient.Answer a = bed.client().submit(valid());
         assertEquals(200, a.status(), () -> new String(a.body()));
-        JsonNode done = bed.client.await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
+        JsonNode done = bed.client().await(a.json().get("jobid").asText(), Duration.ofSeconds(60));
         assertTrue(done.path("done").asBoolean(), done::toString);
         assertEquals(new TreeMap<>(TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt"))), counts(done.get("result")));
     }
@@ -201,16 +185,16 @@ class HostileRequestsTest {
     void fieldErrorsNameTheFieldAndTheAllowedValues() throws Exception {
         ObjectNode b = valid();
         b.put("collectors", 9);
-        JsonNode e = bed.client.submit(b).json();
+        JsonNode e = bed.client().submit(b).json();
         assertEquals("collectors", e.get("field").asText());
         assertTrue(e.get("error").asText().contains("[1, 4]"), e.toString());
         b = valid();
         ((ArrayNode) b.get("aoi")).set(2, sat(1, 9));
-        e = bed.client.submit(b).json();
+        e = bed.client().submit(b).json();
         assertEquals("aoi[2]", e.get("field").asText());
         b = valid();
         b.set("job_data", F.objectNode().put("filename", "../../etc/passwd"));
-        GatewayClient.Answer a = bed.client.submit(b);
+        GatewayClient.Answer a = bed.client().submit(b);
         assertEquals(400, a.status());
         assertEquals("job_data.filename", a.json().get("field").asText());
     }
@@ -218,16 +202,16 @@ class HostileRequestsTest {
     @Test
     void internalEndpointsRefuseStrangers() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        URI isl = bed.constellation.addresses().uri(new SatId(2, 1), "/isl");
+        URI isl = bed.constellation().addresses().uri(new SatId(2, 1), "/isl");
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(isl).header("X-Isl-Id", "1").header("X-Isl-Kind", "message")
                 .header("X-Isl-Path", "1.1;2.1").header("X-Isl-Hop", "1").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, r.statusCode(), r.body());
-        URI uplink = bed.constellation.addresses().uri(new SatId(1, 1), "/uplink");
+        URI uplink = bed.constellation().addresses().uri(new SatId(1, 1), "/uplink");
         r = http.send(HttpRequest.newBuilder(uplink).header(IslKey.HEADER, "guess").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(403, r.statusCode(), r.body());
-        URI downlink = bed.constellation.downlinkUri();
+        URI downlink = bed.constellation().downlinkUri();
         r = http.send(HttpRequest.newBuilder(downlink).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, r.statusCode(), r.body());
     }
@@ -236,22 +220,22 @@ class HostileRequestsTest {
     void finishedJobsSurviveAGatewayRestart() throws Exception {
         JobRequest files = wordCount(3, 1, 3, 9, "lapjv", "center", 2, "corpus.txt")
                 .withTasks("testfilecollector", "", "testinvertmapper", "testconcatreducer", false);
-        String fileJob = bed.client.submit(files.body()).json().get("jobid").asText();
-        String countJob = bed.client.submit(valid()).json().get("jobid").asText();
-        JsonNode fileDone = bed.client.await(fileJob, Duration.ofSeconds(60));
-        JsonNode countDone = bed.client.await(countJob, Duration.ofSeconds(60));
+        String fileJob = bed.client().submit(files.body()).json().get("jobid").asText();
+        String countJob = bed.client().submit(valid()).json().get("jobid").asText();
+        JsonNode fileDone = bed.client().await(fileJob, Duration.ofSeconds(60));
+        JsonNode countDone = bed.client().await(countJob, Duration.ofSeconds(60));
         assertTrue(fileDone.path("done").asBoolean() && countDone.path("done").asBoolean());
-        byte[] file = bed.client.download(fileJob, "merged.bin").body();
+        byte[] file = bed.client().download(fileJob, "merged.bin").body();
 
-        bed.constellation.restartGateway();
+        bed.constellation().restartGateway();
 
-        assertEquals(countDone, bed.client.completion(countJob).json());
-        assertEquals(fileDone, bed.client.completion(fileJob).json());
-        GatewayClient.Answer again = bed.client.download(fileJob, "merged.bin");
+        assertEquals(countDone, bed.client().completion(countJob).json());
+        assertEquals(fileDone, bed.client().completion(fileJob).json());
+        GatewayClient.Answer again = bed.client().download(fileJob, "merged.bin");
         assertEquals(200, again.status());
         assertTrue(java.util.Arrays.equals(file, again.body()));
         // and the restarted gateway serves new jobs
-        String next = bed.client.submit(valid()).json().get("jobid").asText();
-        assertTrue(bed.client.await(next, Duration.ofSeconds(60)).path("done").asBoolean());
+        String next = bed.client().submit(valid()).json().get("jobid").asText();
+        assertTrue(bed.client().await(next, Duration.ofSeconds(60)).path("done").asBoolean());
     }
 }

@@ -11,10 +11,8 @@ import io.spacecomp.orbit.aoi.Pass;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.sim.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -50,22 +48,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class LeopymrCompatTest {
 
-    @TempDir
-    static Path results;
-
-    static Testbed bed;
-
-    @BeforeAll
-    static void up() throws Exception {
-        bed = Testbed.start(3, 3, results, TestData.projectRoot().resolve("data"));
-    }
-
-    @AfterAll
-    static void down() {
-        if (bed != null) {
-            bed.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedTestbed bed = new SharedTestbed(3, 3);
 
     private static TreeMap<String, Long> corpus() throws Exception {
         return new TreeMap<>(TestData.singleProcessCount(TestData.projectRoot().resolve("data/corpus.txt")));
@@ -74,7 +58,7 @@ class LeopymrCompatTest {
     @Test
     void anUnknownIdIs404WithDoneFalseAndTheId() throws Exception {
         String id = UUID.randomUUID().toString();
-        GatewayClient.Answer a = bed.client.completion(id);
+        GatewayClient.Answer a = bed.client().completion(id);
         assertEquals(404, a.status());
         JsonNode j = a.json();
         assertEquals(id, j.get("jobid").asText());
@@ -83,7 +67,7 @@ class LeopymrCompatTest {
         assertEquals("jobid", j.get("field").asText());
         assertTrue(j.get("error").asText().contains(id));
 
-        GatewayClient.Answer malformed = bed.client.completion("../etc");
+        GatewayClient.Answer malformed = bed.client().completion("../etc");
         assertEquals(400, malformed.status());
         assertFalse(malformed.json().get("done").asBoolean());
         assertEquals("../etc", malformed.json().get("jobid").asText());
@@ -93,8 +77,8 @@ class LeopymrCompatTest {
     void aFailedJobIsDoneWithFailedAndError() throws Exception {
         JobRequest bad = wordCount(3, 1, 3, 3, "bipartite", "los", 10, "corpus.txt")
                 .withTasks("doccollector", "", "testthrowingmapper", "sumreducer", false);
-        String id = bed.client.submit(bad.body()).json().get("jobid").asText();
-        JsonNode d = bed.client.await(id, Duration.ofSeconds(60));
+        String id = bed.client().submit(bad.body()).json().get("jobid").asText();
+        JsonNode d = bed.client().await(id, Duration.ofSeconds(60));
         assertTrue(d.get("done").asBoolean(), d::toString);
         assertTrue(d.get("failed").asBoolean(), d::toString);
         assertTrue(d.get("error").asText().contains("sensor offline"), d::toString);
@@ -114,7 +98,7 @@ class LeopymrCompatTest {
             String ask = "{\"jobid\": \"" + id + "\"}";
             String completion = rawExchange("POST //completion HTTP/1.1\r\nHost: x\r\nContent-Length: " + ask.length() + "\r\n\r\n" + ask);
             assertTrue(completion.startsWith("HTTP/1.1 200") && completion.contains(id), completion);
-            assertTrue(bed.client.await(id, Duration.ofSeconds(60)).get("done").asBoolean());
+            assertTrue(bed.client().await(id, Duration.ofSeconds(60)).get("done").asBoolean());
         }
         String bad = rawExchange("POST //completion HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n"
                 + "{\"jobid\": 1}");
@@ -131,7 +115,7 @@ class LeopymrCompatTest {
         Set<Long> seeds = new HashSet<>();
         List<JsonNode> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            JsonNode a = bed.client.submit(body).json();
+            JsonNode a = bed.client().submit(body).json();
             assertTrue(a.get("seed").isIntegralNumber() && a.get("seed").asLong() >= 0 && a.get("seed").asLong() < (1L << 53), a::toString);
             seeds.add(a.get("seed").asLong());
             answers.add(a);
@@ -140,12 +124,12 @@ class LeopymrCompatTest {
         // Replaying with the reported seed gives the same allocation.
         ObjectNode replay = body.deepCopy();
         replay.put("seed", answers.get(0).get("seed").asLong());
-        assertEquals(answers.get(0).get("allocations"), bed.client.submit(replay).json().get("allocations"));
+        assertEquals(answers.get(0).get("allocations"), bed.client().submit(replay).json().get("allocations"));
         ObjectNode seeded = body.deepCopy();
         seeded.put("seed", 77);
-        assertEquals(77, bed.client.submit(seeded).json().get("seed").asLong());
+        assertEquals(77, bed.client().submit(seeded).json().get("seed").asLong());
         for (JsonNode a : answers) {
-            bed.client.await(a.get("jobid").asText(), Duration.ofSeconds(60));
+            bed.client().await(a.get("jobid").asText(), Duration.ofSeconds(60));
         }
     }
 
@@ -155,7 +139,7 @@ class LeopymrCompatTest {
      */
     @Test
     void theSseStreamReadsWholeFromTheRawSocket() throws Exception {
-        URI gw = bed.constellation.gatewayUri();
+        URI gw = bed.constellation().gatewayUri();
         try (Socket s = new Socket(gw.getHost(), gw.getPort())) {
             s.setSoTimeout(60_000);
             OutputStream out = s.getOutputStream();
@@ -170,7 +154,7 @@ class LeopymrCompatTest {
 
             long before = System.currentTimeMillis();
             JobRequest j = wordCount(4, 1, 3, 6, "bipartite", "center", 3, "corpus.txt");
-            String id = bed.client.submit(j.body()).json().get("jobid").asText();
+            String id = bed.client().submit(j.body()).json().get("jobid").asText();
             String frame = readUntil(in, "\n\n");
             assertTrue(frame.startsWith("event: spacecomp\ndata: {"), frame.substring(0, Math.min(200, frame.length())));
             String[] lines = frame.strip().split("\n");
@@ -198,7 +182,7 @@ class LeopymrCompatTest {
 
     @Test
     void aFileResultIsTheBareNameInTheEventAndFilesInCompletion() throws Exception {
-        URI gw = bed.constellation.gatewayUri();
+        URI gw = bed.constellation().gatewayUri();
         try (Socket s = new Socket(gw.getHost(), gw.getPort())) {
             s.setSoTimeout(60_000);
             s.getOutputStream().write("GET /subscribe HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -208,7 +192,7 @@ class LeopymrCompatTest {
             Thread.sleep(300);
             JobRequest files = wordCount(3, 1, 3, 9, "lapjv", "center", 2, "corpus.txt")
                     .withTasks("testfilecollector", "", "testinvertmapper", "testconcatreducer", false);
-            String id = bed.client.submit(files.body()).json().get("jobid").asText();
+            String id = bed.client().submit(files.body()).json().get("jobid").asText();
             JsonNode ev = null;
             while (ev == null || !ev.get("meta_data").get("jobid").asText().equals(id)) {
                 String frame = readUntil(in, "\n\n");
@@ -216,7 +200,7 @@ class LeopymrCompatTest {
             }
             assertEquals("merged.bin", ev.get("result").asText());
             assertEquals("merged.bin", ev.get("files").get(0).asText());
-            assertEquals("merged.bin", bed.client.await(id, Duration.ofSeconds(30)).get("result").get("files").get(0).asText());
+            assertEquals("merged.bin", bed.client().await(id, Duration.ofSeconds(30)).get("result").get("files").get(0).asText());
         }
     }
 
@@ -227,10 +211,10 @@ class LeopymrCompatTest {
         body.remove("aoi");
         ObjectNode box = body.putObject("aoi_box");
         box.put("lat_min", -90).put("lat_max", 90).put("lon_min", -180).put("lon_max", 180).put("pass", "ascending");
-        CircularOrbitGeometry geometry = new CircularOrbitGeometry(bed.shell);
+        CircularOrbitGeometry geometry = new CircularOrbitGeometry(bed.shell());
         double t = (System.currentTimeMillis() - Instant.parse("2026-01-01T00:00:00Z").toEpochMilli()) / 1000.0;
         List<SatId> ascending = new AreaOfInterest(-90, 90, -180, 180).satellitesInside(geometry, t, Pass.ASCENDING);
-        GatewayClient.Answer a = bed.client.submit(body);
+        GatewayClient.Answer a = bed.client().submit(body);
         assertEquals(200, a.status(), () -> new String(a.body(), StandardCharsets.UTF_8));
         ArrayNode allocations = (ArrayNode) a.json().get("allocations");
         assertEquals(1, allocations.size());
@@ -240,7 +224,7 @@ class LeopymrCompatTest {
                         sat + " is ascending now: " + ascending);
             }
         }
-        assertTrue(bed.client.await(a.json().get("jobid").asText(), Duration.ofSeconds(60)).get("done").asBoolean());
+        assertTrue(bed.client().await(a.json().get("jobid").asText(), Duration.ofSeconds(60)).get("done").asBoolean());
     }
 
     @Test
@@ -257,7 +241,7 @@ class LeopymrCompatTest {
         assertRefused("{\"lat_min\": 0, \"lat_max\": 0.001, \"lon_min\": 0, \"lon_max\": 0.001}", "aoi_box", "at least 2");
         ObjectNode both = wordCount(2, 1, 3, 5, "bipartite", "center", 10, "corpus.txt").body();
         both.set("aoi_box", Wire.parse("{\"lat_min\": -90, \"lat_max\": 90, \"lon_min\": -180, \"lon_max\": 180}".getBytes()));
-        GatewayClient.Answer a = bed.client.submit(both);
+        GatewayClient.Answer a = bed.client().submit(both);
         assertEquals(400, a.status());
         assertEquals("aoi_box", a.json().get("field").asText());
     }
@@ -269,7 +253,7 @@ class LeopymrCompatTest {
         assumeTrue(tool("/usr/bin/python3", "-c", "import requests") && tool("jq", "--version") && tool("curl", "--version"),
                 "python3 with requests, jq and curl are needed");
         Process p = new ProcessBuilder("/usr/bin/python3", fixtures.resolve("compat.py").toString(), "--url",
-                bed.constellation.gatewayUri().toString(), "--data-dir", TestData.projectRoot().resolve("data").toString(),
+                bed.constellation().gatewayUri().toString(), "--data-dir", TestData.projectRoot().resolve("data").toString(),
                 "--grid", "1", "3", "--test-tasks").redirectErrorStream(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread copier = new Thread(() -> {
@@ -306,14 +290,14 @@ class LeopymrCompatTest {
         ObjectNode body = wordCount(2, 1, 3, 5, "bipartite", "center", 10, "corpus.txt").body();
         body.remove("aoi");
         body.set("aoi_box", Wire.parse(box.getBytes(StandardCharsets.UTF_8)));
-        GatewayClient.Answer a = bed.client.submit(body);
+        GatewayClient.Answer a = bed.client().submit(body);
         assertEquals(400, a.status(), box);
         assertEquals(field, a.json().get("field").asText(), box + ": " + a.json());
         assertTrue(a.json().get("error").asText().contains(mentions), box + ": " + a.json());
     }
 
     private static String rawExchange(String request) throws Exception {
-        URI gw = bed.constellation.gatewayUri();
+        URI gw = bed.constellation().gatewayUri();
         try (Socket s = new Socket(gw.getHost(), gw.getPort())) {
             s.setSoTimeout(30_000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));

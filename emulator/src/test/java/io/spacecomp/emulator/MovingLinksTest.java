@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,12 +32,10 @@ class MovingLinksTest {
     @Test
     void everyHopsLinkLengthIsTheOrbitsAtTheWallClockSinceTheEpoch() throws Exception {
         WalkerShell shell = WalkerShell.paperDefault(3, 3);
-        int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
         double startS = (System.currentTimeMillis() - PlaneConfig.DEFAULT_EPOCH_MS) / 1000.0;
-        try (LocalConstellation c = LocalConstellation.inProcess(new LocalConstellation.Options(shell, base, 0,
+        try (LocalConstellation c = Testbed.inProcess(new LocalConstellation.Options(shell, 0, 0,
                 TestData.projectRoot().resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", true,
-                tmp.resolve("trace")))) {
-            c.awaitHealthy(Duration.ofSeconds(30));
+                tmp.resolve("trace")), Duration.ofSeconds(30))) {
             GatewayClient client = new GatewayClient(c.gatewayUri());
             String jobId = client.submit(EmulatedWordCountTest.wordCount(4, 1, 3, 2, "bipartite", "center", 5, "corpus.txt").body())
                     .json().get("jobid").asText();

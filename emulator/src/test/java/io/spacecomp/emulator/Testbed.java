@@ -10,14 +10,22 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** A live constellation on loopback for one test class: every plane in this JVM, real HTTP between satellites. */
-final class Testbed implements AutoCloseable {
+/**
+ * A live constellation on loopback for tests: every plane in this JVM, real HTTP between satellites, on a free block
+ * of ports. {@link #inProcess} is the one way tests (here and in experiments) start one; {@link SharedTestbed} keeps
+ * one for every test of a class.
+ */
+public final class Testbed implements AutoCloseable {
 
-    final LocalConstellation constellation;
-    final GatewayClient client;
-    final WalkerShell shell;
+    /** Port blocks tried before giving up (another test run may hold one). */
+    private static final int ATTEMPTS = 8;
+
+    public final LocalConstellation constellation;
+    public final GatewayClient client;
+    public final WalkerShell shell;
 
     private Testbed(LocalConstellation c, WalkerShell shell) {
         this.constellation = c;
@@ -25,21 +33,50 @@ final class Testbed implements AutoCloseable {
         this.shell = shell;
     }
 
-    static Testbed start(int planes, int sats, Path results) throws IOException, InterruptedException {
+    public static Testbed start(int planes, int sats, Path results) throws IOException, InterruptedException {
         return start(planes, sats, results, TestData.dataDir());
     }
 
-    /** Starts on a free block of ports (satellites take portBase + node); tries another block when one is taken. */
-    static Testbed start(int planes, int sats, Path results, Path dataDir) throws IOException, InterruptedException {
+    /** A paper-default shell, line of sight (1,1), distance-aware routing, no trace. */
+    public static Testbed start(int planes, int sats, Path results, Path dataDir) throws IOException, InterruptedException {
         WalkerShell shell = WalkerShell.paperDefault(planes, sats);
-        IOException last = null;
-        for (int attempt = 0; attempt < 8; attempt++) {
-            int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
+        return new Testbed(inProcess(new LocalConstellation.Options(shell, 0, 0, dataDir, results, new SatId(1, 1), "distance-aware",
+                false, null), Duration.ofSeconds(30)), shell);
+    }
+
+    /**
+     * Starts {@code options} in this JVM on a free block of ports below the ephemeral range (satellites take port
+     * base + node; the options' own port base is replaced), another block when one is taken, and waits until every
+     * satellite is healthy; closes what it started when that fails.
+     */
+    public static LocalConstellation inProcess(LocalConstellation.Options options, Duration healthy) throws IOException, InterruptedException {
+        LocalConstellation c = onFreePorts(options, LocalConstellation::inProcess);
+        try {
+            c.awaitHealthy(healthy);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    /**
+     * Starts every plane of {@code options} as a child process ({@code planeCommand} plus the plane's flags) on a free
+     * block of ports, as {@link #inProcess}; the caller waits for health (child JVMs take their own time).
+     */
+    public static LocalConstellation processes(LocalConstellation.Options options, List<String> planeCommand) throws IOException {
+        return onFreePorts(options, o -> LocalConstellation.processes(o, planeCommand));
+    }
+
+    private interface Starter {
+        LocalConstellation start(LocalConstellation.Options options) throws IOException;
+    }
+
+    private static LocalConstellation onFreePorts(LocalConstellation.Options options, Starter starter) throws IOException {
+        BindException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                LocalConstellation c = LocalConstellation.inProcess(new LocalConstellation.Options(shell, base, 0, dataDir,
-                        results, new SatId(1, 1), "distance-aware", false, null));
-                c.awaitHealthy(Duration.ofSeconds(30));
-                return new Testbed(c, shell);
+                return starter.start(options.withPortBase(20_000 + ThreadLocalRandom.current().nextInt(120) * 100));
             } catch (BindException e) {
                 last = e;
             }

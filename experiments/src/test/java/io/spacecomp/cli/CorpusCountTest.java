@@ -1,6 +1,7 @@
 package io.spacecomp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spacecomp.emulator.Testbed;
 import io.spacecomp.emulator.deploy.LocalConstellation;
 import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,23 +130,7 @@ class CorpusCountTest {
 
     /** An in-process constellation on a free block of loopback ports below the ephemeral range. */
     private LocalConstellation start(WalkerShell shell, Path dataDir) throws Exception {
-        IOException last = null;
-        for (int attempt = 0; attempt < 8; attempt++) {
-            int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
-            try {
-                LocalConstellation c = LocalConstellation.inProcess(new LocalConstellation.Options(shell, base, 0, dataDir,
-                        tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null));
-                try {
-                    c.awaitHealthy(Duration.ofSeconds(60));
-                } catch (IOException | InterruptedException | RuntimeException e) {
-                    c.close();
-                    throw e;
-                }
-                return c;
-            } catch (BindException e) {
-                last = e;
-            }
-        }
-        throw last;
+        return Testbed.inProcess(new LocalConstellation.Options(shell, 0, 0, dataDir, tmp.resolve("results"), new SatId(1, 1),
+                "distance-aware", false, null), Duration.ofSeconds(60));
     }
 }

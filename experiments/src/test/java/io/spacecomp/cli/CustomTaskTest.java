@@ -144,8 +144,7 @@ class CustomTaskTest {
     @Test
     void planeProcessesLoadTheJarAndJobRunsItAndFetchesAResultFile() throws Exception {
         Path data = TestData.projectRoot().resolve("data");
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
+        List<String> command = EmulateProcessesTest.planeCommand();
         TaskClasspath tasks = TaskClasspath.load(List.of(new TaskClasspath.Jar(jar(), "--tasks")));
         String output = "wordcount-" + UUID.randomUUID() + ".csv";
         Path downloaded = Path.of(output); // job -f writes into the current directory, as job.py

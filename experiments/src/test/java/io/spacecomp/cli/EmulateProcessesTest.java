@@ -1,6 +1,7 @@
 package io.spacecomp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spacecomp.emulator.Testbed;
 import io.spacecomp.emulator.deploy.LocalConstellation;
 import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,24 +29,23 @@ class EmulateProcessesTest {
 
     /** A 3×3 constellation whose planes are child JVMs running the {@code plane} subcommand. */
     private LocalConstellation planeProcesses(Path data) throws java.io.IOException {
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
+        List<String> command = planeCommand();
         return start(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), 0, 0,
                 data, tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command);
     }
 
     /** Starts the plane processes on a free block of ports (another block when one is taken, e.g. by a parallel run). */
     static LocalConstellation start(LocalConstellation.Options o, List<String> command) throws java.io.IOException {
-        java.net.BindException last = null;
-        for (int attempt = 0; attempt < 8; attempt++) {
-            int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
-            try {
-                return LocalConstellation.processes(o.withPortBase(base), command);
-            } catch (java.net.BindException e) {
-                last = e;
-            }
-        }
-        throw last;
+        return Testbed.processes(o, command);
+    }
+
+    /** The command that starts one plane as a child JVM (the {@code plane} subcommand), quick to start; {@code jvmFlags} come before -cp. */
+    static List<String> planeCommand(String... jvmFlags) {
+        List<String> c = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC"));
+        c.addAll(List.of(jvmFlags));
+        c.addAll(List.of("-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane"));
+        return List.copyOf(c);
     }
 
     @Test

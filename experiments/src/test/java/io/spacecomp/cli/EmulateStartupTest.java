@@ -27,11 +27,6 @@ class EmulateStartupTest {
     @TempDir
     Path tmp;
 
-    private static List<String> planeCommand() {
-        return List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
-    }
-
     private LocalConstellation.Options options(int portBase) {
         return new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), portBase, 0,
                 io.spacecomp.sim.TestData.projectRoot().resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null);
@@ -69,7 +64,7 @@ class EmulateStartupTest {
     @Test
     void progressWhilePlanesStartAndAPlaneThatCannotBindIsNamedWithItsPortAndLog() throws Exception {
         int base = freeBase();
-        try (LocalConstellation c = LocalConstellation.processes(options(base), planeCommand())) {
+        try (LocalConstellation c = LocalConstellation.processes(options(base), EmulateProcessesTest.planeCommand())) {
             List<String> lines = new ArrayList<>();
             c.awaitHealthy(Duration.ofSeconds(120), lines::add);
             assertTrue(lines.size() >= 1, lines.toString());
@@ -107,7 +102,7 @@ class EmulateStartupTest {
         int base = freeBase();
         int port = base + 8; // node 8: plane 3, satellite 2
         try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            BindException e = assertThrows(BindException.class, () -> LocalConstellation.processes(options(base), planeCommand()));
+            BindException e = assertThrows(BindException.class, () -> LocalConstellation.processes(options(base), EmulateProcessesTest.planeCommand()));
             assertEquals("satellite port " + port + " (of " + (base + 1) + ".." + (base + 9) + ") is in use: plane 3 (ports " + (base + 7)
                     + ".." + (base + 9) + ") could not start; its log would be " + tmp.resolve("results/logs/orb3.log"), e.getMessage());
 

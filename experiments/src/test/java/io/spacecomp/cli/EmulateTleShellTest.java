@@ -1,6 +1,7 @@
 package io.spacecomp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spacecomp.emulator.Testbed;
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.deploy.LocalConstellation;
 import io.spacecomp.emulator.plane.Orbits;
@@ -83,8 +84,7 @@ class EmulateTleShellTest {
         Map<String, Long> expected = new TreeMap<>(TestData.singleProcessCount(data.resolve("corpus.txt")));
         TleShell shell = shell();
         Path traces = tmp.resolve("trace");
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
+        List<String> command = EmulateProcessesTest.planeCommand();
         List<Long> pids;
         try (LocalConstellation c = EmulateProcessesTest.start(new LocalConstellation.Options(new Orbits.Tle(shell), 0, 0, data,
                 tmp.resolve("results"), new SatId(1, 1), "distance-aware", true, traces, null), command)) {
@@ -157,8 +157,7 @@ class EmulateTleShellTest {
         Path data = TestData.projectRoot().resolve("data");
         LocalConstellation.Options o = new LocalConstellation.Options(new Orbits.Tle(shell()), 0, 0, data,
                 tmp.resolve("results-shortest"), new SatId(1, 1), "shortest", false, null, null);
-        try (LocalConstellation c = inProcess(o)) {
-            c.awaitHealthy(Duration.ofSeconds(60));
+        try (LocalConstellation c = Testbed.inProcess(o, Duration.ofSeconds(60))) {
             GatewayClient client = new GatewayClient(c.gatewayUri());
             JsonNode done = client.await(client.submit(wordCount(List.of(new SatId(1, 2), new SatId(3, 2)), 1)).json()
                     .get("jobid").asText(), Duration.ofSeconds(60));
@@ -223,18 +222,5 @@ class EmulateTleShellTest {
         CliRun notGrid = CliRun.of("emulate", "--tle", three.toString());
         assertEquals(2, notGrid.exitCode());
         assertTrue(notGrid.err().contains(three.toString()) && notGrid.err().contains("cannot form a +Grid"), notGrid.err());
-    }
-
-    /** In-process planes on a free block of ports (another block when one is taken, e.g. by a parallel run). */
-    private static LocalConstellation inProcess(LocalConstellation.Options o) throws java.io.IOException {
-        java.io.IOException last = null;
-        for (int attempt = 0; attempt < 8; attempt++) {
-            try {
-                return LocalConstellation.inProcess(o.withPortBase(20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(120) * 100 + 50));
-            } catch (java.io.IOException e) {
-                last = e;
-            }
-        }
-        throw last;
     }
 }

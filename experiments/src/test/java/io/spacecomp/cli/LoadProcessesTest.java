@@ -62,9 +62,7 @@ class LoadProcessesTest {
     @BeforeAll
     void start() throws Exception {
         tmp = Files.createTempDirectory("spacecomp-load");
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                SpaceComp.class.getName(), "plane");
+        List<String> command = EmulateProcessesTest.planeCommand("-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
         long t0 = System.nanoTime();
         constellation = EmulateProcessesTest.start(new LocalConstellation.Options(WalkerShell.paperDefault(11, 11), 0, 0,
                 TestData.projectRoot().resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command);

@@ -54,9 +54,7 @@ class PlaneFaultsProcessTest {
 
     @Test
     void aPausedMapperPlaneAndAKilledCoordinatorPlaneFailTheirJobsInSeconds() throws Exception {
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                SpaceComp.class.getName(), "plane");
+        List<String> command = EmulateProcessesTest.planeCommand("-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
         try (LocalConstellation c = EmulateProcessesTest.start(new LocalConstellation.Options(WalkerShell.paperDefault(3, 3), 0, 0,
                 data(), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command)) {
             c.awaitHealthy(Duration.ofSeconds(180));

@@ -1,12 +1,9 @@
 package io.spacecomp.routing;
 
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
-import io.spacecomp.orbit.geometry.ConstellationGeometry;
-import io.spacecomp.orbit.ground.EarthShape;
 import io.spacecomp.orbit.ground.GroundLinkModel;
 import io.spacecomp.orbit.ground.GroundStation;
 import io.spacecomp.orbit.shell.SatId;
-import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.orbit.shell.WalkerShell;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.Test;
@@ -86,52 +83,11 @@ class GroundRttTest {
         }
     }
 
-    /** The Walker shell with some satellites down. */
-    private record Holey(CircularOrbitGeometry g, Set<SatId> down) implements ConstellationGeometry {
-        public Torus torus() {
-            return g.torus();
-        }
-
-        public double earthRadiusKm() {
-            return g.earthRadiusKm();
-        }
-
-        public EarthShape earthShape() {
-            return g.earthShape();
-        }
-
-        public boolean isUp(SatId id) {
-            return !down.contains(id);
-        }
-
-        public boolean allUp() {
-            return down.isEmpty();
-        }
-
-        public Vector3D positionInertialKm(SatId id, double tS) {
-            if (down.contains(id)) {
-                throw new IllegalStateException(id + " is down");
-            }
-            return g.positionInertialKm(id, tS);
-        }
-
-        public Vector3D positionEarthFixedKm(SatId id, double tS) {
-            if (down.contains(id)) {
-                throw new IllegalStateException(id + " is down");
-            }
-            return g.positionEarthFixedKm(id, tS);
-        }
-
-        public boolean isAscending(SatId id, double tS) {
-            return g.isAscending(id, tS);
-        }
-    }
-
     @Test
     void satellitesThatAreDownAreNeitherUsedFromTheGroundNorCrossed() {
         GroundPath full = GroundRouting.shortest(G, RouteOptions.DEFAULT, NEW_YORK, LONDON, 0.0).orElseThrow();
         Set<SatId> down = new HashSet<>(full.isl().satellites()); // knock out the whole best path
-        Holey holey = new Holey(G, down);
+        HoleyGeometry holey = new HoleyGeometry(G, down);
         GroundPath detour = GroundRouting.shortest(holey, RouteOptions.DEFAULT, NEW_YORK, LONDON, 0.0).orElseThrow();
         for (SatId s : detour.isl().satellites()) {
             assertTrue(!down.contains(s), s + " is down");

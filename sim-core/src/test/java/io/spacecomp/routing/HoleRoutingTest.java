@@ -1,13 +1,10 @@
 package io.spacecomp.routing;
 
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
-import io.spacecomp.orbit.geometry.ConstellationGeometry;
-import io.spacecomp.orbit.ground.EarthShape;
 import io.spacecomp.orbit.shell.Direction;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.orbit.shell.WalkerShell;
-import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -30,53 +27,13 @@ class HoleRoutingTest {
     private static final WalkerShell SHELL = WalkerShell.paperDefault(10, 10);
     private static final List<String> MINIMAL = List.of("manhattan", "distance-aware", "optimal");
 
-    /** The Walker shell with empty slots: asking for a hole's position is an error, as on a TLE shell. */
-    private record Holey(CircularOrbitGeometry g, Set<SatId> holes) implements ConstellationGeometry {
-        public Torus torus() {
-            return g.torus();
-        }
-
-        public double earthRadiusKm() {
-            return g.earthRadiusKm();
-        }
-
-        public EarthShape earthShape() {
-            return g.earthShape();
-        }
-
-        public boolean isUp(SatId id) {
-            return !holes.contains(id);
-        }
-
-        public boolean allUp() {
-            return holes.isEmpty();
-        }
-
-        public Vector3D positionInertialKm(SatId id, double tS) {
-            if (holes.contains(id)) {
-                throw new IllegalStateException(id + " is an empty slot");
-            }
-            return g.positionInertialKm(id, tS);
-        }
-
-        public Vector3D positionEarthFixedKm(SatId id, double tS) {
-            positionInertialKm(id, tS); // the same check
-            return g.positionEarthFixedKm(id, tS);
-        }
-
-        public boolean isAscending(SatId id, double tS) {
-            positionInertialKm(id, tS);
-            return g.isAscending(id, tS);
-        }
-    }
-
-    private static Holey holey(Set<SatId> holes) {
-        return new Holey(new CircularOrbitGeometry(SHELL), holes);
+    private static HoleyGeometry holey(Set<SatId> holes) {
+        return new HoleyGeometry(new CircularOrbitGeometry(SHELL), holes);
     }
 
     @Test
     void aHoleOnTheOnlyMinimalPathMakesTheDestinationUnreachableAndAnotherMinimalPathIsTaken() {
-        Holey g = holey(Set.of(new SatId(5, 3)));
+        HoleyGeometry g = holey(Set.of(new SatId(5, 3)));
         for (String name : MINIMAL) {
             Router r = Routers.byName(name, g, RouteOptions.DEFAULT);
             UnroutableException e = assertThrows(UnroutableException.class, () -> r.route(new SatId(4, 3), new SatId(6, 3), 100.0), name);
@@ -93,7 +50,7 @@ class HoleRoutingTest {
     void minimalHopRoutersFindAPathExactlyWhenOneAvoidsTheHoles() {
         Set<SatId> holes = Set.of(new SatId(2, 2), new SatId(3, 2), new SatId(7, 5), new SatId(7, 6), new SatId(1, 9), new SatId(10, 9),
                 new SatId(5, 1), new SatId(5, 10));
-        Holey g = holey(holes);
+        HoleyGeometry g = holey(holes);
         List<SatId> up = new ArrayList<>();
         for (SatId s : SHELL.satellites()) {
             if (g.isUp(s)) {

@@ -1,5 +1,6 @@
 package io.spacecomp.emulator.viewer;
 
+import io.spacecomp.emulator.Testbed;
 import io.spacecomp.emulator.deploy.LocalConstellation;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.BindException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,20 +31,10 @@ class GatewayViewerTest {
     @Test
     void pageMetaAndLiveEvents() throws Exception {
         WalkerShell shell = WalkerShell.paperDefault(3, 3);
-        LocalConstellation c = null;
-        for (int attempt = 0; c == null; attempt++) {
-            try {
-                c = LocalConstellation.inProcess(new LocalConstellation.Options(shell, 20_000 + ThreadLocalRandom.current().nextInt(120) * 100, 0,
-                        TestData.projectRoot().resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null));
-            } catch (BindException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
         HttpClient http = HttpClient.newHttpClient();
-        try (LocalConstellation constellation = c) {
-            constellation.awaitHealthy(Duration.ofSeconds(30));
+        try (LocalConstellation constellation = Testbed.inProcess(new LocalConstellation.Options(shell, 0, 0,
+                TestData.projectRoot().resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null),
+                Duration.ofSeconds(30))) {
             URI base = constellation.gatewayUri();
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());

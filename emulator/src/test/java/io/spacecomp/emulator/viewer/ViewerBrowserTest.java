@@ -3,6 +3,7 @@ package io.spacecomp.emulator.viewer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.client.JobRequest;
+import io.spacecomp.emulator.Testbed;
 import io.spacecomp.emulator.deploy.LocalConstellation;
 import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.aoi.GridArea;
@@ -29,14 +30,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayOutputStream;
-import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -267,20 +266,9 @@ class ViewerBrowserTest {
     @Test
     void livePageShowsAJobAppearAndFinish() throws Exception {
         WalkerShell shell = WalkerShell.paperDefault(3, 3);
-        LocalConstellation c = null;
-        for (int attempt = 0; c == null; attempt++) {
-            int base = 20_000 + ThreadLocalRandom.current().nextInt(120) * 100;
-            try {
-                c = LocalConstellation.inProcess(new LocalConstellation.Options(shell, base, 0, TestData.projectRoot().resolve("data"),
-                        tmp.resolve("live-results"), new SatId(1, 1), "distance-aware", false, null));
-            } catch (BindException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
-        try (LocalConstellation constellation = c) {
-            constellation.awaitHealthy(Duration.ofSeconds(30));
+        try (LocalConstellation constellation = Testbed.inProcess(new LocalConstellation.Options(shell, 0, 0,
+                TestData.projectRoot().resolve("data"), tmp.resolve("live-results"), new SatId(1, 1), "distance-aware", false, null),
+                Duration.ofSeconds(30))) {
             openAndWaitLoaded(constellation.gatewayUri() + "/");
             assertEquals("live", state().get("mode"));
             assertEquals(0, browser.driver.findElements(By.cssSelector("#jobs tr[data-job]")).size(), "no job yet");
