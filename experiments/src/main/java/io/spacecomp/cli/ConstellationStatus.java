@@ -53,7 +53,7 @@ final class ConstellationStatus implements Callable<Integer> {
                     return 0;
                 }
             } catch (IOException e) {
-                last = "the gateway does not answer at " + api + " (" + e.getMessage() + ")";
+                last = "the gateway does not answer at " + api + " (" + Flags.reason(e) + ")";
             }
             if (System.nanoTime() > end) {
                 out.printf("%s: %s after %d s%n", where.name, last, timeoutS);

@@ -126,7 +126,7 @@ final class FaultCommand implements Callable<Integer> {
         try {
             torus = shell(client);
         } catch (ConnectException e) {
-            err.println("error: no gateway answers at " + url + " (" + e.getMessage() + ")");
+            err.println("error: no gateway answers at " + url + " (" + Flags.reason(e) + ")");
             return 1;
         }
         if (schedule == null) {

@@ -55,6 +55,11 @@ final class Flags {
         require(allowed.contains(value), flag, String.join(", ", allowed), value);
     }
 
+    /** An exception's message for a user, its type when it has none (a refused connection often has none). */
+    static String reason(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     static void require(boolean ok, String flag, String allowed, Object given) {
         if (!ok) {
             throw new IllegalArgumentException("invalid value for " + flag + ": " + given + " (allowed: " + allowed + ")");

@@ -140,7 +140,7 @@ final class JobCommand implements Callable<Integer> {
             out.flush();
             return a.ok() ? 0 : 1;
         } catch (ConnectException e) {
-            spec.commandLine().getErr().println("error: no gateway answers at " + url + " (" + e.getMessage() + ")");
+            spec.commandLine().getErr().println("error: no gateway answers at " + url + " (" + Flags.reason(e) + ")");
             return 1;
         }
     }
