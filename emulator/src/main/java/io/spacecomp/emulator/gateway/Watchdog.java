@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +25,14 @@ import java.util.concurrent.TimeUnit;
  * plus {@link GatewayLimits#grace} fails too (a coordinator that lost it). A job that re-plans
  * ({@code on_failure: replan}) is not failed for a silent satellite other than its coordinator: its coordinator
  * is told instead, once, and moves that satellite's work (the emulator's news of a lost satellite, as the
- * simulator's coordinators hear of a crash). Per-job state lives here from acceptance until the job ends, and
- * no longer.
+ * simulator's coordinators hear of a crash). A re-planned job's watch follows its work: the spare that takes over
+ * is watched from then on ({@link #replanned}).
+ *
+ * <p>It also watches every satellite of the constellation, working for a job or not (a relay on a job's path): the
+ * set of those silent for {@link GatewayLimits#silence} goes to every plane whenever it changes (and every
+ * {@link #RESEND_TICKS} seconds while not empty, for a plane that missed it), so that the planes' routers go round
+ * a killed or paused plane as they go round an injected fault; one that answers again leaves the set.
+ * Per-job state lives here from acceptance until the job ends, and no longer.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -39,6 +46,12 @@ final class Watchdog implements AutoCloseable {
     @FunctionalInterface
     interface News {
         void lost(SatId coordinator, SatId lost, String reason);
+    }
+
+    /** Tells every plane which satellites answer no health check now (all of them: the last report holds). */
+    @FunctionalInterface
+    interface Silence {
+        void unanswering(Set<SatId> silent);
     }
 
     /** A job in progress: when it was accepted, its deadline (Unix ms), the satellites it needs, whether it re-plans. */
@@ -62,6 +75,8 @@ final class Watchdog implements AutoCloseable {
     }
 
     private static final long PERIOD_MS = 1_000;
+    /** While some satellites are silent, the report goes again every this many ticks (a plane may have missed it). */
+    static final int RESEND_TICKS = 10;
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<SatId, Health> health = new ConcurrentHashMap<>();
@@ -71,15 +86,26 @@ final class Watchdog implements AutoCloseable {
     private final Failure failure;
     private final News news;
     private final Runnable housekeeping;
+    private final List<SatId> constellation;
+    private final Silence silence;
+    /** What the planes were last told is silent, and ticks since. */
+    private Set<SatId> reported = Set.of();
+    private int ticksSinceReport;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gateway-watchdog");
         t.setDaemon(true);
         return t;
     });
 
-    /** @param housekeeping also run every second (the store writes outcomes the disk did not take) */
-    Watchdog(SatelliteAddresses addresses, HttpClient client, GatewayLimits limits, Failure failure, News news,
-             Runnable housekeeping) {
+    /**
+     * @param constellation every satellite there is (an empty slot of a TLE shell left out): each is watched
+     * @param silence       hears the satellites silent now, when that changes
+     * @param housekeeping  also run every second (the store writes outcomes the disk did not take)
+     */
+    Watchdog(SatelliteAddresses addresses, HttpClient client, GatewayLimits limits, List<SatId> constellation, Failure failure,
+             News news, Silence silence, Runnable housekeeping) {
+        this.constellation = List.copyOf(constellation);
+        this.silence = silence;
         this.news = news;
         this.housekeeping = housekeeping;
         this.addresses = addresses;
@@ -112,6 +138,32 @@ final class Watchdog implements AutoCloseable {
             all.addAll(satellites);
             return j.withSatellites(all);
         });
+    }
+
+    /**
+     * The job's coordinator moved work from {@code from} to {@code to} (its news of a re-plan): {@code to} is watched
+     * for the job from now on, {@code from} no more (it is lost to the job already).
+     */
+    void replanned(String jobId, SatId from, SatId to) {
+        jobs.computeIfPresent(jobId, (id, j) -> {
+            Set<SatId> all = new HashSet<>(j.satellites());
+            if (!from.equals(j.coordinator())) {
+                all.remove(from);
+            }
+            all.add(to);
+            return j.withSatellites(all);
+        });
+    }
+
+    /** The satellites of the job watched now (for tests), or an empty set when it is not running. */
+    Set<SatId> watching(String jobId) {
+        Job j = jobs.get(jobId);
+        return j == null ? Set.of() : j.satellites();
+    }
+
+    /** The satellites the planes were last told answer no health check. */
+    synchronized Set<SatId> unanswering() {
+        return reported;
     }
 
     /** The job ended (an outcome came down, or it was refused): nothing of it is kept. */
@@ -161,12 +213,36 @@ final class Watchdog implements AutoCloseable {
                 }
                 watched.addAll(j.satellites());
             }
+            watched.addAll(constellation);
             health.keySet().retainAll(watched);
             for (SatId s : watched) {
                 probe(s, health.computeIfAbsent(s, k -> new Health()));
             }
+            report(now);
         } catch (RuntimeException e) {
             // the next tick tries again
+        }
+    }
+
+    /** Tells the planes which satellites are silent, when that changed (or again, now and then, while any is). */
+    private void report(long now) {
+        Set<SatId> silent = new HashSet<>();
+        health.forEach((s, h) -> {
+            if (isSilent(h, now)) {
+                silent.add(s);
+            }
+        });
+        boolean tell;
+        synchronized (this) {
+            ticksSinceReport++;
+            tell = !silent.equals(reported) || (!silent.isEmpty() && ticksSinceReport >= RESEND_TICKS);
+            if (tell) {
+                reported = Set.copyOf(silent);
+                ticksSinceReport = 0;
+            }
+        }
+        if (tell) {
+            silence.unanswering(Set.copyOf(silent));
         }
     }
 
