@@ -47,6 +47,9 @@ public final class InjectedFaults implements LinkState {
     private volatile Map<LinkId, Long> links = Map.of();
     /** Satellites the gateway's watchdog hears nothing from (its last report). */
     private volatile Set<SatId> unanswering = Set.of();
+    private long unansweringAsOfMs = Long.MIN_VALUE;
+    /** A destination being routed to: learned failures do not count for it (only its relays are steered round). */
+    private final ThreadLocal<SatId> destination = new ThreadLocal<>();
     /** Neighbours a hop of this plane gave up on → until when routers avoid them (Unix ms). */
     private volatile Map<SatId, Long> hopLost = Map.of();
 
@@ -78,6 +81,9 @@ public final class InjectedFaults implements LinkState {
     }
 
     private boolean learnedUp(SatId sat) {
+        if (sat.equals(destination.get())) {
+            return true;
+        }
         Set<SatId> silent = unanswering;
         if (!silent.isEmpty() && silent.contains(sat)) {
             return false;
@@ -104,6 +110,30 @@ public final class InjectedFaults implements LinkState {
         return !satellites.isEmpty() || !links.isEmpty() || !unanswering.isEmpty() || !hopLost.isEmpty();
     }
 
+    /**
+     * Routes to {@code to} as {@code route} does, except that learned failures do not make {@code to} itself
+     * unreachable: they steer round relays only. A destination that really is dead fails at its last hop (its job is
+     * the watchdog's business); news that is stale (a plane just back) then costs nothing but a detour.
+     */
+    public <T> T towards(SatId to, java.util.function.Supplier<T> route) {
+        SatId before = destination.get();
+        destination.set(to);
+        try {
+            return route.get();
+        } finally {
+            if (before == null) {
+                destination.remove();
+            } else {
+                destination.set(before);
+            }
+        }
+    }
+
+    /** Whether any learned failure is known now (routers then exempt each destination from them). */
+    public boolean anyLearned() {
+        return !unanswering.isEmpty() || !hopLost.isEmpty();
+    }
+
     /** Why routers see {@code sat} down (for a reason that names it), or null when they see it up. */
     public String whyDown(SatId sat) {
         if (!injectedUp(sat)) {
@@ -119,13 +149,18 @@ public final class InjectedFaults implements LinkState {
     }
 
     /**
-     * The gateway's watchdog reports which satellites answer no health check now (every report replaces the
-     * last: one that answers again is routed through again). Returns whether anything changed.
+     * The gateway's watchdog reports which satellites answer no health check now, as of {@code asOfMs} (a newer
+     * report replaces the last, an older one is ignored: one that answers again is routed through again). Returns
+     * whether anything changed.
      */
-    public boolean unanswering(Set<SatId> silent) {
+    public boolean unanswering(Set<SatId> silent, long asOfMs) {
         Set<SatId> now = Set.copyOf(silent);
         Set<SatId> before;
         synchronized (this) {
+            if (asOfMs < unansweringAsOfMs) {
+                return false; // an older report that arrived late
+            }
+            unansweringAsOfMs = asOfMs;
             before = unanswering;
             unanswering = now;
         }

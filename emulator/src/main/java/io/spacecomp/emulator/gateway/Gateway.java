@@ -248,10 +248,12 @@ public final class Gateway implements AutoCloseable {
     /**
      * Tells every plane which satellites answer none of the watchdog's health checks now (the whole set: the last
      * report holds): their routers go round them, as round an injected fault, until a report leaves them out.
-     * Best effort: a plane that misses it hears the set again within {@link Watchdog#RESEND_TICKS} s.
+     * Best effort: a plane that misses it hears the set again within {@link Watchdog#RESEND_TICKS} s; a plane keeps
+     * the newest set it got ({@code as_of_ms}), so two reports that cross on the way are no harm.
      */
-    private void tellUnanswering(java.util.Set<SatId> silent) {
+    private void tellUnanswering(java.util.Set<SatId> silent, long asOfMs) {
         ObjectNode body = Wire.object();
+        body.put("as_of_ms", asOfMs);
         body.set("satellites", Wire.sats(silent.stream().sorted(java.util.Comparator.comparingInt(
                 x -> x.node(config.shell().satsPerPlane()))).toList()));
         toEveryPlane("/unanswering", Wire.bytes(body));

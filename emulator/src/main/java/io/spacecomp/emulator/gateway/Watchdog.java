@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * is watched from then on ({@link #replanned}).
  *
  * <p>It also watches every satellite of the constellation, working for a job or not (a relay on a job's path): the
- * set of those silent for {@link GatewayLimits#silence} goes to every plane whenever it changes (and every
- * {@link #RESEND_TICKS} seconds while not empty, for a plane that missed it), so that the planes' routers go round
+ * set of those silent for {@link GatewayLimits#silence} (having answered once since the gateway started: one still
+ * starting is not reported) goes to every plane whenever it changes (and every {@link #RESEND_TICKS} seconds, for a
+ * plane that missed it or came back), so that the planes' routers go round
  * a killed or paused plane as they go round an injected fault; one that answers again leaves the set.
  * Per-job state lives here from acceptance until the job ends, and no longer.
  */
@@ -51,7 +52,8 @@ final class Watchdog implements AutoCloseable {
     /** Tells every plane which satellites answer no health check now (all of them: the last report holds). */
     @FunctionalInterface
     interface Silence {
-        void unanswering(Set<SatId> silent);
+        /** @param asOfMs when the set was drawn up (Unix ms): a plane keeps the newest it got, whatever the order */
+        void unanswering(Set<SatId> silent, long asOfMs);
     }
 
     /** A job in progress: when it was accepted, its deadline (Unix ms), the satellites it needs, whether it re-plans. */
@@ -72,11 +74,17 @@ final class Watchdog implements AutoCloseable {
         volatile long silentSinceMs = -1;
         volatile int failures;
         volatile String lastError = "";
+        /** Whether it answered once since the gateway started (one never heard, still starting, is not reported). */
+        volatile boolean answered;
     }
 
     private static final long PERIOD_MS = 1_000;
-    /** While some satellites are silent, the report goes again every this many ticks (a plane may have missed it). */
+    /** The report goes again every this many ticks, changed or not (a plane may have missed it, or restarted). */
     static final int RESEND_TICKS = 10;
+    /** Satellites of the constellation that work for no job, checked per tick at most (the rest on later ticks). */
+    static final int SWEEP = 256;
+    /** Where the sweep of the constellation goes on next tick (only the timer thread touches it). */
+    private int sweepAt;
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<SatId, Health> health = new ConcurrentHashMap<>();
@@ -213,10 +221,19 @@ final class Watchdog implements AutoCloseable {
                 }
                 watched.addAll(j.satellites());
             }
-            watched.addAll(constellation);
-            health.keySet().retainAll(watched);
+            health.keySet().retainAll(presentOrWatched(watched));
             for (SatId s : watched) {
                 probe(s, health.computeIfAbsent(s, k -> new Health()));
+            }
+            // the rest of the constellation, SWEEP a tick at most: all of an 11 x 11 shell every second, a larger
+            // shell's every ceil(N / SWEEP) s (its silences found that much later)
+            int n = constellation.size();
+            for (int i = 0; i < Math.min(SWEEP, n); i++) {
+                SatId s = constellation.get(sweepAt);
+                sweepAt = (sweepAt + 1) % n;
+                if (!watched.contains(s)) {
+                    probe(s, health.computeIfAbsent(s, k -> new Health()));
+                }
             }
             report(now);
         } catch (RuntimeException e) {
@@ -224,25 +241,31 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
+    private Set<SatId> presentOrWatched(Set<SatId> watched) {
+        Set<SatId> keep = new HashSet<>(constellation);
+        keep.addAll(watched);
+        return keep;
+    }
+
     /** Tells the planes which satellites are silent, when that changed (or again, now and then, while any is). */
     private void report(long now) {
         Set<SatId> silent = new HashSet<>();
         health.forEach((s, h) -> {
-            if (isSilent(h, now)) {
+            if (h.answered && isSilent(h, now)) {
                 silent.add(s);
             }
         });
         boolean tell;
         synchronized (this) {
             ticksSinceReport++;
-            tell = !silent.equals(reported) || (!silent.isEmpty() && ticksSinceReport >= RESEND_TICKS);
+            tell = !silent.equals(reported) || ticksSinceReport >= RESEND_TICKS;
             if (tell) {
                 reported = Set.copyOf(silent);
                 ticksSinceReport = 0;
             }
         }
         if (tell) {
-            silence.unanswering(Set.copyOf(silent));
+            silence.unanswering(Set.copyOf(silent), now);
         }
     }
 
@@ -267,6 +290,7 @@ final class Watchdog implements AutoCloseable {
         client.sendAsync(HttpRequest.newBuilder(addresses.uri(s, "/health")).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                     if (e == null && r.statusCode() == 200) {
+                        h.answered = true;
                         h.silentSinceMs = -1;
                         h.failures = 0;
                     } else {

@@ -253,13 +253,18 @@ final class Satellite {
     }
 
     /**
-     * {@code POST /unanswering} {@code {satellites: [[s, o], ...]}} from the gateway's watchdog: the satellites that
-     * answer none of its health checks now (all of them; the last report holds). The whole plane's routers go round
+     * {@code POST /unanswering} {@code {as_of_ms, satellites: [[s, o], ...]}} from the gateway's watchdog: the
+     * satellites that answer none of its health checks now (all of them; the newest report holds). The whole plane's routers go round
      * them until a report leaves them out; the satellites themselves are not touched (they may be alive and cut off).
      */
     private void onUnanswering(HttpExchange exchange) throws IOException {
         key.check(exchange.getRequestHeaders());
-        JsonNode list = Http.jsonBody(exchange, 1024 * 1024).get("satellites");
+        JsonNode body = Http.jsonBody(exchange, 1024 * 1024);
+        JsonNode asOf = body.get("as_of_ms");
+        if (asOf == null || !asOf.canConvertToLong() || asOf.asLong() < 0) {
+            throw new WireException("as_of_ms", "must be a time in Unix ms, >= 0");
+        }
+        JsonNode list = body.get("satellites");
         if (list == null || !list.isArray()) {
             throw new WireException("satellites", "must be a list of [sat, orb]");
         }
@@ -271,7 +276,7 @@ final class Satellite {
             }
             silent.add(s);
         }
-        boolean changed = faults.unanswering(silent);
+        boolean changed = faults.unanswering(silent, asOf.asLong());
         ObjectNode answer = Wire.object();
         answer.put("status", "OK");
         answer.put("changed", changed);
