@@ -48,8 +48,8 @@ public final class InjectedFaults implements LinkState {
     /** Satellites the gateway's watchdog hears nothing from (its last report). */
     private volatile Set<SatId> unanswering = Set.of();
     private long unansweringAsOfMs = Long.MIN_VALUE;
-    /** A destination being routed to: learned failures do not count for it (only its relays are steered round). */
-    private final ThreadLocal<SatId> destination = new ThreadLocal<>();
+    /** The two ends of a route being planned: learned failures do not count for them (only relays are steered round). */
+    private final ThreadLocal<SatId[]> ends = new ThreadLocal<>();
     /** Neighbours a hop of this plane gave up on → until when routers avoid them (Unix ms). */
     private volatile Map<SatId, Long> hopLost = Map.of();
 
@@ -81,7 +81,8 @@ public final class InjectedFaults implements LinkState {
     }
 
     private boolean learnedUp(SatId sat) {
-        if (sat.equals(destination.get())) {
+        SatId[] exempt = ends.get();
+        if (exempt != null && (sat.equals(exempt[0]) || sat.equals(exempt[1]))) {
             return true;
         }
         Set<SatId> silent = unanswering;
@@ -111,20 +112,20 @@ public final class InjectedFaults implements LinkState {
     }
 
     /**
-     * Routes to {@code to} as {@code route} does, except that learned failures do not make {@code to} itself
-     * unreachable: they steer round relays only. A destination that really is dead fails at its last hop (its job is
-     * the watchdog's business); news that is stale (a plane just back) then costs nothing but a detour.
+     * Runs {@code route} (a route from {@code from} to {@code to}) with learned failures not counting for its two
+     * ends: they steer round relays only. A destination that really is dead fails at its last hop (its job is the
+     * watchdog's business); news that is stale (a plane just back) then costs nothing but a detour.
      */
-    public <T> T towards(SatId to, java.util.function.Supplier<T> route) {
-        SatId before = destination.get();
-        destination.set(to);
+    public <T> T between(SatId from, SatId to, java.util.function.Supplier<T> route) {
+        SatId[] before = ends.get();
+        ends.set(new SatId[] {from, to});
         try {
             return route.get();
         } finally {
             if (before == null) {
-                destination.remove();
+                ends.remove();
             } else {
-                destination.set(before);
+                ends.set(before);
             }
         }
     }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A live plane's router: goes round what {@link InjectedFaults} says is down, but never refuses a destination for a
- * learned failure alone (a satellite the watchdog heard nothing from, or a hop gave up on): learned failures steer
+ * A live plane's router: goes round what {@link InjectedFaults} says is down, but never refuses a route's source or
+ * destination for a learned failure alone (a satellite the watchdog heard nothing from, or a hop gave up on): learned failures steer
  * relays, while an injected one also makes its satellite unreachable, as in the simulator.
  */
 public final class LearnedFaultsRouter implements Router {
@@ -29,7 +29,7 @@ public final class LearnedFaultsRouter implements Router {
 
     @Override
     public Path route(SatId from, SatId to, double departureS) {
-        return faults.anyLearned() ? faults.towards(to, () -> inner.route(from, to, departureS)) : inner.route(from, to, departureS);
+        return faults.anyLearned() ? faults.between(from, to, () -> inner.route(from, to, departureS)) : inner.route(from, to, departureS);
     }
 
     @Override
