@@ -15,4 +15,11 @@ public interface JobListener {
      */
     default void jobAccepted(JobSpec spec, SatId los, JobPlan plan) {
     }
+
+    /**
+     * Told each time a re-planning coordinator moves work of a running job (the same move its outcome will list).
+     * The emulator's gateway watches the satellite that took the work over from then on.
+     */
+    default void jobReplanned(String jobId, SatId los, Replan move) {
+    }
 }

@@ -500,6 +500,7 @@ public final class SatelliteNode {
         }
         for (Replan r : c.replans.subList(movesBefore, c.replans.size())) {
             trace("job_replanned", jobId, null, null, id, null, r.toString());
+            services.listener().jobReplanned(jobId, id, r);
         }
         if (newReducer) {
             JobMeta m = c.meta.withDataId(0);

@@ -9,14 +9,23 @@ import io.spacecomp.sim.fault.LinkId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What one live plane knows is down because a fault was injected ({@link LiveFault}): its routers plan around
- * it, as the simulator's routers see its fault state, and its satellites drop ISL traffic to and from what is
- * down, so a hop fails as it would to a dead peer. Each outage lasts until its time is up (the plane's timer
- * ends it) or an {@code up} ends it; overlapping outages of the same satellite or link last until the later end.
+ * What one live plane knows is down, its routers' link state (as the simulator's routers see its fault state).
+ * Two kinds of knowledge:
+ * <ul>
+ *   <li><b>Injected</b> faults ({@link LiveFault}): routers plan around them and the plane's satellites drop ISL
+ *       traffic to and from what is down, so a hop fails as it would to a dead peer. Each outage lasts until its
+ *       time is up (the plane's timer ends it) or an {@code up} ends it; overlapping outages of the same satellite
+ *       or link last until the later end.</li>
+ *   <li><b>Learned</b> failures, real ones (a killed or paused plane): satellites the gateway's watchdog finds
+ *       silent ({@link #unanswering}, replaced whole on each of its reports, until they answer again), and
+ *       neighbours a hop of this plane gave up on ({@link #hopFailed}, for {@link #HOP_LOST_MS}). Routers plan
+ *       around these too; nothing drops traffic for them (the peer may be back before the news).</li>
+ * </ul>
  * Reads come from every thread and take no lock: the maps are replaced whole on each change.
  */
 public final class InjectedFaults implements LinkState {
@@ -36,6 +45,16 @@ public final class InjectedFaults implements LinkState {
     /** Down satellites and links → when their outage ends (Unix ms; {@link Long#MAX_VALUE}: until an up). */
     private volatile Map<SatId, Long> satellites = Map.of();
     private volatile Map<LinkId, Long> links = Map.of();
+    /** Satellites the gateway's watchdog hears nothing from (its last report). */
+    private volatile Set<SatId> unanswering = Set.of();
+    private long unansweringAsOfMs = Long.MIN_VALUE;
+    /** The two ends of a route being planned: learned failures do not count for them (only relays are steered round). */
+    private final ThreadLocal<SatId[]> ends = new ThreadLocal<>();
+    /** Neighbours a hop of this plane gave up on → until when routers avoid them (Unix ms). */
+    private volatile Map<SatId, Long> hopLost = Map.of();
+
+    /** How long routers avoid a neighbour after a hop to it failed for good, unless the watchdog says so longer. */
+    public static final long HOP_LOST_MS = 15_000;
 
     public InjectedFaults(Torus torus, ScheduledExecutorService timer, Listener listener) {
         this.torus = torus;
@@ -43,26 +62,155 @@ public final class InjectedFaults implements LinkState {
         this.listener = listener;
     }
 
+    /** As routers see it: neither injected down nor known to be silent. */
     @Override
     public boolean satelliteUp(SatId sat) {
-        Map<SatId, Long> down = satellites;
-        return down.isEmpty() || !down.containsKey(sat);
+        return injectedUp(sat) && learnedUp(sat);
     }
 
     @Override
     public boolean linkUp(SatId from, Direction d) {
-        return linkUp(from, torus.neighbour(from, d));
+        SatId to = torus.neighbour(from, d);
+        return carries(from, to) && learnedUp(from) && learnedUp(to);
     }
 
-    /** Whether the ISL between neighbours {@code a} and {@code b} carries traffic: both ends and the link are up. */
-    public boolean linkUp(SatId a, SatId b) {
+    /** Whether no injected fault holds {@code sat} down (a satellite that is: drops its traffic, answers no health check). */
+    public boolean injectedUp(SatId sat) {
+        Map<SatId, Long> down = satellites;
+        return down.isEmpty() || !down.containsKey(sat);
+    }
+
+    private boolean learnedUp(SatId sat) {
+        SatId[] exempt = ends.get();
+        if (exempt != null && (sat.equals(exempt[0]) || sat.equals(exempt[1]))) {
+            return true;
+        }
+        Set<SatId> silent = unanswering;
+        if (!silent.isEmpty() && silent.contains(sat)) {
+            return false;
+        }
+        Map<SatId, Long> lost = hopLost;
+        if (lost.isEmpty()) {
+            return true;
+        }
+        Long until = lost.get(sat);
+        return until == null || until <= System.currentTimeMillis();
+    }
+
+    /**
+     * Whether the ISL between neighbours {@code a} and {@code b} carries traffic as far as injected faults go: both
+     * ends and the link are up (what the satellites enforce by dropping traffic; learned failures do not count).
+     */
+    public boolean carries(SatId a, SatId b) {
         Map<LinkId, Long> cut = links;
-        return satelliteUp(a) && satelliteUp(b) && (cut.isEmpty() || !cut.containsKey(normal(a, b)));
+        return injectedUp(a) && injectedUp(b) && (cut.isEmpty() || !cut.containsKey(normal(a, b)));
     }
 
     @Override
     public boolean anyDown() {
-        return !satellites.isEmpty() || !links.isEmpty();
+        return !satellites.isEmpty() || !links.isEmpty() || !unanswering.isEmpty() || !hopLost.isEmpty();
+    }
+
+    /**
+     * Runs {@code route} (a route from {@code from} to {@code to}) with learned failures not counting for its two
+     * ends: they steer round relays only. A destination that really is dead fails at its last hop (its job is the
+     * watchdog's business); news that is stale (a plane just back) then costs nothing but a detour.
+     */
+    public <T> T between(SatId from, SatId to, java.util.function.Supplier<T> route) {
+        SatId[] before = ends.get();
+        ends.set(new SatId[] {from, to});
+        try {
+            return route.get();
+        } finally {
+            if (before == null) {
+                ends.remove();
+            } else {
+                ends.set(before);
+            }
+        }
+    }
+
+    /** Whether any learned failure is known now (routers then exempt each destination from them). */
+    public boolean anyLearned() {
+        return !unanswering.isEmpty() || !hopLost.isEmpty();
+    }
+
+    /** Why routers see {@code sat} down (for a reason that names it), or null when they see it up. */
+    public String whyDown(SatId sat) {
+        if (!injectedUp(sat)) {
+            return "an injected fault";
+        }
+        if (unanswering.contains(sat)) {
+            return "it answers none of the gateway's health checks";
+        }
+        if (!learnedUp(sat)) {
+            return "a hop to it failed for good";
+        }
+        return null;
+    }
+
+    /**
+     * The gateway's watchdog reports which satellites answer no health check now, as of {@code asOfMs} (a newer
+     * report replaces the last, an older one is ignored: one that answers again is routed through again). Returns
+     * whether anything changed.
+     */
+    public boolean unanswering(Set<SatId> silent, long asOfMs) {
+        Set<SatId> now = Set.copyOf(silent);
+        Set<SatId> before;
+        synchronized (this) {
+            if (asOfMs < unansweringAsOfMs) {
+                return false; // an older report that arrived late
+            }
+            unansweringAsOfMs = asOfMs;
+            before = unanswering;
+            unanswering = now;
+        }
+        if (before.equals(now)) {
+            return false;
+        }
+        for (SatId s : sorted(now)) {
+            if (!before.contains(s)) {
+                listener.changed("satellite " + s + " answers no health check: routed round", true);
+            }
+        }
+        for (SatId s : sorted(before)) {
+            if (!now.contains(s)) {
+                listener.changed("satellite " + s + " answers health checks again: routed through", false);
+            }
+        }
+        return true;
+    }
+
+    /** The satellites the watchdog last reported silent, in node order. */
+    public List<SatId> unanswering() {
+        return sorted(unanswering);
+    }
+
+    /** A hop of this plane to {@code peer} failed for good (not by an injected fault): routers avoid it a while. */
+    public void hopFailed(SatId peer) {
+        long now = System.currentTimeMillis();
+        synchronized (this) {
+            Map<SatId, Long> m = new HashMap<>(hopLost);
+            m.values().removeIf(until -> until <= now);
+            m.put(peer, now + HOP_LOST_MS);
+            hopLost = Map.copyOf(m);
+        }
+        listener.changed("satellite " + peer + " lost by a hop: routed round for " + HOP_LOST_MS / 1000 + " s", true);
+        timer.schedule(this::forgetLostHops, HOP_LOST_MS + 1, TimeUnit.MILLISECONDS);
+    }
+
+    private void forgetLostHops() {
+        long now = System.currentTimeMillis();
+        synchronized (this) {
+            Map<SatId, Long> m = new HashMap<>(hopLost);
+            if (m.values().removeIf(until -> until <= now)) {
+                hopLost = Map.copyOf(m);
+            }
+        }
+    }
+
+    private List<SatId> sorted(Set<SatId> sats) {
+        return sats.stream().sorted(java.util.Comparator.comparingInt(x -> x.node(torus.satsPerPlane()))).toList();
     }
 
     /** Starts (or, {@code up}, ends) a fault now. */
@@ -109,7 +257,7 @@ public final class InjectedFaults implements LinkState {
 
     /** The satellites down now, in node order (for answers and tests). */
     public List<SatId> downSatellites() {
-        return satellites.keySet().stream().sorted(java.util.Comparator.comparingInt(x -> x.node(torus.satsPerPlane()))).toList();
+        return sorted(satellites.keySet());
     }
 
     /** The links down now. */

@@ -81,7 +81,9 @@ public final class Gateway implements AutoCloseable {
         this.handlers = Http.pool("gateway", 256);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.bodies = BodyBudget.ofHeap(4);
-        this.watchdog = new Watchdog(config.addresses(), client, limits, this::failJob, this::tellLost, store::retryUnwritten);
+        List<SatId> present = config.shell().satellites().stream().filter(geometry::isUp).toList();
+        this.watchdog = new Watchdog(config.addresses(), client, limits, present, this::failJob, this::tellLost,
+                this::tellUnanswering, store::retryUnwritten);
     }
 
     public static Gateway start(GatewayConfig config) throws IOException {
@@ -129,6 +131,7 @@ public final class Gateway implements AutoCloseable {
             });
             g.downlink = Http.server(config.downlinkHost(), config.downlinkPort(), g.handlers);
             g.downlink.createContext("/downlink", Http.handler("POST", g::onDownlink));
+            g.downlink.createContext("/replanned", Http.handler("POST", g::onReplanned));
             g.downlink.createContext("/trace", Http.handler("POST", ex -> {
                 g.config.key().check(ex.getRequestHeaders());
                 g.live.receive(ex);
@@ -159,6 +162,11 @@ public final class Gateway implements AutoCloseable {
     /** Where the public API listens (its port, when 0 was asked for). */
     public InetSocketAddress address() {
         return front.address();
+    }
+
+    /** The satellites the watchdog watches for a running job (for tests). */
+    java.util.Set<SatId> watching(String jobId) {
+        return watchdog.watching(jobId);
     }
 
     /** Where coordinators report finished jobs. */
@@ -235,6 +243,65 @@ public final class Gateway implements AutoCloseable {
                         .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(Wire.bytes(body))).build(),
                 HttpResponse.BodyHandlers.discarding());
+    }
+
+    /**
+     * Tells every plane which satellites answer none of the watchdog's health checks now (the whole set: the last
+     * report holds): their routers go round them, as round an injected fault, until a report leaves them out.
+     * Best effort: a plane that misses it hears the set again within {@link Watchdog#RESEND_TICKS} s; a plane keeps
+     * the newest set it got ({@code as_of_ms}), so two reports that cross on the way are no harm.
+     */
+    private void tellUnanswering(java.util.Set<SatId> silent, long asOfMs) {
+        ObjectNode body = Wire.object();
+        body.put("as_of_ms", asOfMs);
+        body.set("satellites", Wire.sats(silent.stream().sorted(java.util.Comparator.comparingInt(
+                x -> x.node(config.shell().satsPerPlane()))).toList()));
+        toEveryPlane("/unanswering", Wire.bytes(body));
+    }
+
+    /**
+     * Posts {@code body} to {@code path} on one satellite of every plane (the first that exists: a TLE shell has
+     * empty slots), concurrently, 3 s each; each answer is the plane's error, or null when it took it.
+     */
+    private List<CompletableFuture<String>> toEveryPlane(String path, byte[] body) {
+        int planes = config.shell().planes();
+        List<CompletableFuture<String>> sent = new ArrayList<>(planes);
+        for (int orb = 1; orb <= planes; orb++) {
+            SatId target = new SatId(1, orb);
+            for (int sat = 1; sat <= config.shell().satsPerPlane(); sat++) {
+                if (geometry.isUp(new SatId(sat, orb))) {
+                    target = new SatId(sat, orb);
+                    break;
+                }
+            }
+            sent.add(client.sendAsync(config.key().sign(HttpRequest.newBuilder(config.addresses().uri(target, path)))
+                            .timeout(Duration.ofSeconds(3)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .handle((r, e) -> e != null ? e.getClass().getSimpleName() : r.statusCode() == 200 ? null
+                            : "HTTP " + r.statusCode() + ": " + r.body()));
+        }
+        return sent;
+    }
+
+    /**
+     * {@code POST /replanned} {@code {jobid, from, to}} on the downlink port, from a re-planning coordinator: it moved
+     * work of the job from one satellite to another. The watchdog watches the new one from now on.
+     */
+    private void onReplanned(HttpExchange exchange) throws IOException {
+        config.key().check(exchange.getRequestHeaders());
+        JsonNode body = Http.jsonBody(exchange, 64 * 1024);
+        String jobId = Wire.text(body, "jobid");
+        SatId from = Wire.sat(body.get("from"), "from");
+        SatId to = Wire.sat(body.get("to"), "to");
+        for (SatId s : new SatId[] {from, to}) {
+            if (s.sat() > config.shell().satsPerPlane() || s.orb() > config.shell().planes()) {
+                throw new WireException(s == from ? "from" : "to", "is outside the shell: " + s);
+            }
+        }
+        watchdog.replanned(jobId, from, to);
+        ObjectNode ok = Wire.object();
+        ok.put("status", "OK");
+        Http.json(exchange, 200, ok);
     }
 
     /** Ends a job the coordinator did not (the watchdog's verdict, or a restart): failed, with the reason. */
@@ -477,16 +544,8 @@ public final class Gateway implements AutoCloseable {
     private void fault(HttpExchange exchange) throws IOException {
         config.key().check(exchange.getRequestHeaders());
         LiveFault fault = LiveFault.parse(bodies.json(exchange, MAX_REQUEST_BYTES), config.shell().torus());
-        byte[] body = Wire.bytes(fault.json());
         int planes = config.shell().planes();
-        List<CompletableFuture<String>> sent = new ArrayList<>(planes);
-        for (int orb = 1; orb <= planes; orb++) {
-            sent.add(client.sendAsync(config.key().sign(HttpRequest.newBuilder(config.addresses().uri(new SatId(1, orb), "/fault")))
-                            .timeout(Duration.ofSeconds(3)).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString())
-                    .handle((r, e) -> e != null ? e.getClass().getSimpleName() : r.statusCode() == 200 ? null
-                            : "HTTP " + r.statusCode() + ": " + r.body()));
-        }
+        List<CompletableFuture<String>> sent = toEveryPlane("/fault", Wire.bytes(fault.json()));
         ObjectNode o = Wire.object();
         o.put("fault", fault.describe());
         o.set("request", fault.json());
@@ -524,6 +583,9 @@ public final class Gateway implements AutoCloseable {
         o.put("total", all.size());
         o.put("up", up);
         o.set("down", down);
+        // what the planes' routers were last told answers no health check (the watchdog's view, 5 s of silence)
+        o.set("unanswering", Wire.sats(watchdog.unanswering().stream().sorted(java.util.Comparator.comparingInt(
+                x -> x.node(config.shell().satsPerPlane()))).toList()));
         Http.json(exchange, 200, o);
     }
 

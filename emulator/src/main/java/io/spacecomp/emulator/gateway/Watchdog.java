@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +25,15 @@ import java.util.concurrent.TimeUnit;
  * plus {@link GatewayLimits#grace} fails too (a coordinator that lost it). A job that re-plans
  * ({@code on_failure: replan}) is not failed for a silent satellite other than its coordinator: its coordinator
  * is told instead, once, and moves that satellite's work (the emulator's news of a lost satellite, as the
- * simulator's coordinators hear of a crash). Per-job state lives here from acceptance until the job ends, and
- * no longer.
+ * simulator's coordinators hear of a crash). A re-planned job's watch follows its work: the spare that takes over
+ * is watched from then on ({@link #replanned}).
+ *
+ * <p>It also watches every satellite of the constellation, working for a job or not (a relay on a job's path): the
+ * set of those silent for {@link GatewayLimits#silence} (having answered once since the gateway started: one still
+ * starting is not reported) goes to every plane whenever it changes (and every {@link #RESEND_TICKS} seconds, for a
+ * plane that missed it or came back), so that the planes' routers go round
+ * a killed or paused plane as they go round an injected fault; one that answers again leaves the set.
+ * Per-job state lives here from acceptance until the job ends, and no longer.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -39,6 +47,13 @@ final class Watchdog implements AutoCloseable {
     @FunctionalInterface
     interface News {
         void lost(SatId coordinator, SatId lost, String reason);
+    }
+
+    /** Tells every plane which satellites answer no health check now (all of them: the last report holds). */
+    @FunctionalInterface
+    interface Silence {
+        /** @param asOfMs when the set was drawn up (Unix ms): a plane keeps the newest it got, whatever the order */
+        void unanswering(Set<SatId> silent, long asOfMs);
     }
 
     /** A job in progress: when it was accepted, its deadline (Unix ms), the satellites it needs, whether it re-plans. */
@@ -59,9 +74,17 @@ final class Watchdog implements AutoCloseable {
         volatile long silentSinceMs = -1;
         volatile int failures;
         volatile String lastError = "";
+        /** Whether it answered once since the gateway started (one never heard, still starting, is not reported). */
+        volatile boolean answered;
     }
 
     private static final long PERIOD_MS = 1_000;
+    /** The report goes again every this many ticks, changed or not (a plane may have missed it, or restarted). */
+    static final int RESEND_TICKS = 10;
+    /** Satellites of the constellation that work for no job, checked per tick at most (the rest on later ticks). */
+    static final int SWEEP = 256;
+    /** Where the sweep of the constellation goes on next tick (only the timer thread touches it). */
+    private int sweepAt;
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<SatId, Health> health = new ConcurrentHashMap<>();
@@ -71,15 +94,26 @@ final class Watchdog implements AutoCloseable {
     private final Failure failure;
     private final News news;
     private final Runnable housekeeping;
+    private final List<SatId> constellation;
+    private final Silence silence;
+    /** What the planes were last told is silent, and ticks since. */
+    private Set<SatId> reported = Set.of();
+    private int ticksSinceReport;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gateway-watchdog");
         t.setDaemon(true);
         return t;
     });
 
-    /** @param housekeeping also run every second (the store writes outcomes the disk did not take) */
-    Watchdog(SatelliteAddresses addresses, HttpClient client, GatewayLimits limits, Failure failure, News news,
-             Runnable housekeeping) {
+    /**
+     * @param constellation every satellite there is (an empty slot of a TLE shell left out): each is watched
+     * @param silence       hears the satellites silent now, when that changes
+     * @param housekeeping  also run every second (the store writes outcomes the disk did not take)
+     */
+    Watchdog(SatelliteAddresses addresses, HttpClient client, GatewayLimits limits, List<SatId> constellation, Failure failure,
+             News news, Silence silence, Runnable housekeeping) {
+        this.constellation = List.copyOf(constellation);
+        this.silence = silence;
         this.news = news;
         this.housekeeping = housekeeping;
         this.addresses = addresses;
@@ -112,6 +146,32 @@ final class Watchdog implements AutoCloseable {
             all.addAll(satellites);
             return j.withSatellites(all);
         });
+    }
+
+    /**
+     * The job's coordinator moved work from {@code from} to {@code to} (its news of a re-plan): {@code to} is watched
+     * for the job from now on, {@code from} no more (it is lost to the job already).
+     */
+    void replanned(String jobId, SatId from, SatId to) {
+        jobs.computeIfPresent(jobId, (id, j) -> {
+            Set<SatId> all = new HashSet<>(j.satellites());
+            if (!from.equals(j.coordinator())) {
+                all.remove(from);
+            }
+            all.add(to);
+            return j.withSatellites(all);
+        });
+    }
+
+    /** The satellites of the job watched now (for tests), or an empty set when it is not running. */
+    Set<SatId> watching(String jobId) {
+        Job j = jobs.get(jobId);
+        return j == null ? Set.of() : j.satellites();
+    }
+
+    /** The satellites the planes were last told answer no health check. */
+    synchronized Set<SatId> unanswering() {
+        return reported;
     }
 
     /** The job ended (an outcome came down, or it was refused): nothing of it is kept. */
@@ -161,12 +221,51 @@ final class Watchdog implements AutoCloseable {
                 }
                 watched.addAll(j.satellites());
             }
-            health.keySet().retainAll(watched);
+            health.keySet().retainAll(presentOrWatched(watched));
             for (SatId s : watched) {
                 probe(s, health.computeIfAbsent(s, k -> new Health()));
             }
+            // the rest of the constellation, SWEEP a tick at most: all of an 11 x 11 shell every second, a larger
+            // shell's every ceil(N / SWEEP) s (its silences found that much later)
+            int n = constellation.size();
+            for (int i = 0; i < Math.min(SWEEP, n); i++) {
+                SatId s = constellation.get(sweepAt);
+                sweepAt = (sweepAt + 1) % n;
+                if (!watched.contains(s)) {
+                    probe(s, health.computeIfAbsent(s, k -> new Health()));
+                }
+            }
+            report(now);
         } catch (RuntimeException e) {
             // the next tick tries again
+        }
+    }
+
+    private Set<SatId> presentOrWatched(Set<SatId> watched) {
+        Set<SatId> keep = new HashSet<>(constellation);
+        keep.addAll(watched);
+        return keep;
+    }
+
+    /** Tells the planes which satellites are silent, when that changed (or again, now and then, while any is). */
+    private void report(long now) {
+        Set<SatId> silent = new HashSet<>();
+        health.forEach((s, h) -> {
+            if (h.answered && isSilent(h, now)) {
+                silent.add(s);
+            }
+        });
+        boolean tell;
+        synchronized (this) {
+            ticksSinceReport++;
+            tell = !silent.equals(reported) || ticksSinceReport >= RESEND_TICKS;
+            if (tell) {
+                reported = Set.copyOf(silent);
+                ticksSinceReport = 0;
+            }
+        }
+        if (tell) {
+            silence.unanswering(Set.copyOf(silent), now);
         }
     }
 
@@ -191,6 +290,7 @@ final class Watchdog implements AutoCloseable {
         client.sendAsync(HttpRequest.newBuilder(addresses.uri(s, "/health")).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
                     if (e == null && r.statusCode() == 200) {
+                        h.answered = true;
                         h.silentSinceMs = -1;
                         h.failures = 0;
                     } else {

@@ -9,6 +9,7 @@ import io.spacecomp.protocol.JobListener;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobPlan;
 import io.spacecomp.protocol.JobSpec;
+import io.spacecomp.protocol.Replan;
 import io.spacecomp.trace.TraceEvent;
 import io.spacecomp.trace.TraceSink;
 
@@ -82,21 +83,38 @@ final class Downlink implements JobListener {
         post(Wire.bytes(Wire.outcome(outcome)), outcome.jobId(), 1);
     }
 
-    private void post(byte[] body, String jobId, int attempt) {
+    /** The gateway's watchdog watches the satellite that took the work over (best effort, retried as an outcome). */
+    @Override
+    public void jobReplanned(String jobId, SatId los, Replan move) {
         if (gateway == null) {
+            return;
+        }
+        ObjectNode body = Wire.object();
+        body.put("jobid", jobId);
+        body.set("from", Wire.sat(move.from()));
+        body.set("to", Wire.sat(move.to()));
+        post(gateway.resolve("/replanned"), Wire.bytes(body), jobId, 1);
+    }
+
+    private void post(byte[] body, String jobId, int attempt) {
+        post(gateway, body, jobId, attempt);
+    }
+
+    private void post(URI to, byte[] body, String jobId, int attempt) {
+        if (to == null) {
             return; // a plane run without a gateway (tests of the mesh alone)
         }
-        HttpRequest request = key.sign(HttpRequest.newBuilder(gateway)).timeout(Duration.ofSeconds(10))
+        HttpRequest request = key.sign(HttpRequest.newBuilder(to)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
             if (e == null && r.statusCode() / 100 == 2) {
                 return;
             }
             if (attempt < ATTEMPTS) {
-                timer.schedule(() -> post(body, jobId, attempt + 1), 250L << Math.min(attempt, 5), TimeUnit.MILLISECONDS);
+                timer.schedule(() -> post(to, body, jobId, attempt + 1), 250L << Math.min(attempt, 5), TimeUnit.MILLISECONDS);
             } else if (trace.enabled()) {
                 trace.emit(new TraceEvent(WallClock.secondsSince(epochMs), "node_error", jobId, null, null, null, null, null, null,
-                        "outcome could not reach the gateway " + gateway + " after " + attempt + " attempts"));
+                        "a report could not reach the gateway " + to + " after " + attempt + " attempts"));
             }
         });
     }

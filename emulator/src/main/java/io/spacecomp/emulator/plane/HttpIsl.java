@@ -90,7 +90,9 @@ final class HttpIsl implements Transport {
                 timer.schedule(() -> route(origin, id, to, message, attempt + 1), RETRY_MS * attempt, TimeUnit.MILLISECONDS);
                 return;
             }
-            String reason = faults.anyDown() ? e.getMessage() + " (" + attempt + " attempts)" : e.getMessage();
+            String why = faults.whyDown(to);
+            String reason = !faults.anyDown() ? e.getMessage()
+                    : e.getMessage() + (why == null ? "" : " (" + why + ")") + " (" + attempt + " attempts)";
             origin.execute(() -> origin.node().undeliverable(to, message, reason));
             return;
         }
@@ -161,7 +163,7 @@ final class HttpIsl implements Transport {
 
     private void post(Satellite here, Link link, Envelope e, int attempt) {
         SatId next = e.to();
-        if (!faults.linkUp(here.id(), next)) {
+        if (!faults.carries(here.id(), next)) {
             // an injected fault: the hop fails as it would to a dead peer, try after try
             failed(here, link, e, attempt, "down (an injected fault)");
             return;
@@ -194,10 +196,49 @@ final class HttpIsl implements Transport {
         String reason = "no answer on the ISL " + here.id() + " -> " + e.to() + " after " + attempt + " attempts (" + why + ")";
         List<Envelope> behind = link.takeWaiting();
         release(here, link);
-        lost(here, e, reason);
-        for (Envelope b : behind) {
-            lost(here, b, reason);
+        if (faults.carries(here.id(), e.to())) {
+            faults.hopFailed(e.to()); // a real failure: this plane's routers learn it at once, the watchdog's news follows
         }
+        for (Envelope x : prepend(e, behind)) {
+            if (!reroute(here, x, reason)) {
+                lost(here, x, reason);
+            }
+        }
+    }
+
+    private static List<Envelope> prepend(Envelope first, List<Envelope> rest) {
+        List<Envelope> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    /**
+     * The hop from {@code here} to a relay of {@code e} failed for good: when the routers, which now see that relay
+     * down, find another way to the destination, the envelope takes it from here (its path so far kept, so a notice
+     * can still come back along it). False when the failed satellite is the destination, or no way avoids it.
+     */
+    private boolean reroute(Satellite here, Envelope e, String reason) {
+        SatId dead = e.to();
+        SatId destination = e.path().get(e.path().size() - 1);
+        if (dead.equals(destination) || here.down()) {
+            return false;
+        }
+        Path detour;
+        try {
+            detour = router.route(here.id(), destination, nowS());
+        } catch (UnroutableException none) {
+            return false;
+        }
+        List<SatId> way = detour.satellites();
+        List<SatId> path = new ArrayList<>(e.path().subList(0, e.hop()));
+        path.addAll(way.subList(1, way.size()));
+        if (way.contains(dead) || path.size() > config.shell().torus().size() + 1) {
+            return false;
+        }
+        emit("rerouted", e.id(), e.jobId(), e.action(), here.id(), destination, e.bytes(), reason + "; now via " + way.get(1));
+        forward(here, new Envelope(e.id(), e.kind(), path, e.hop(), e.jobId(), e.action(), e.message(), e.unreachable(), e.reason()));
+        return true;
     }
 
     private static String describe(Throwable t) {
@@ -205,9 +246,12 @@ final class HttpIsl implements Transport {
         return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
     }
 
-    /** The hop from {@code here} failed for good: the message goes back to its sender, which fails the job. */
+    /**
+     * The hop from {@code here} failed for good: the message goes back to its sender, which fails the job or moves
+     * the work. As in the simulator, the notice names the message's destination (the reason names the hop).
+     */
     private void lost(Satellite here, Envelope e, String reason) {
-        SatId unreachable = e.to();
+        SatId unreachable = e.path().get(e.path().size() - 1);
         emit("undeliverable", e.id(), e.jobId(), e.action(), here.id(), unreachable, e.bytes(), reason);
         if (!e.kind().equals(Envelope.MESSAGE)) {
             return; // a failure notice that cannot get through: the coordinator's deadline ends the job

@@ -2,6 +2,7 @@ package io.spacecomp.emulator.plane;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.fault.InjectedFaults;
+import io.spacecomp.emulator.fault.LearnedFaultsRouter;
 import io.spacecomp.emulator.fault.LiveFault;
 import io.spacecomp.emulator.net.Http;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
@@ -91,7 +92,7 @@ public final class Plane implements AutoCloseable {
                         null, null, null, null, null, null, null, description));
             }
         });
-        Router router = Routers.byName(config.router(), geometry, RouteOptions.DEFAULT, faults);
+        Router router = new LearnedFaultsRouter(Routers.byName(config.router(), geometry, RouteOptions.DEFAULT, faults), faults);
         // as the simulator's: a reducer is never placed on an empty slot of a TLE shell
         JobPlanner planner = new JobPlanner(torus, router, CostKind.HOPS, CostModel.PAPER_DEFAULT, geometry::isUp);
         HttpIsl isl = new HttpIsl(config, geometry, router, id -> {

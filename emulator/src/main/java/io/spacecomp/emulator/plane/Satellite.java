@@ -117,7 +117,7 @@ final class Satellite {
 
     /** Whether an injected fault holds this satellite down now. */
     boolean down() {
-        return !faults.satelliteUp(id);
+        return !faults.injectedUp(id);
     }
 
     private void refuseWhenDown() {
@@ -176,6 +176,7 @@ final class Satellite {
         server.createContext("/health", Http.handler("GET", this::onHealth));
         server.createContext("/lost", Http.handler("POST", this::onLost));
         server.createContext("/fault", Http.handler("POST", this::onFault));
+        server.createContext("/unanswering", Http.handler("POST", this::onUnanswering));
         server.start();
     }
 
@@ -190,7 +191,7 @@ final class Satellite {
         refuseWhenDown(); // a down satellite answers no hop: its sender retries, then gives up, as with a dead peer
         Envelope e = Envelope.read(exchange.getRequestHeaders(), Http.body(exchange, MAX_BODY_BYTES), id, torus);
         SatId previous = e.path().get(e.hop() - 1);
-        if (!faults.linkUp(previous, id)) {
+        if (!faults.carries(previous, id)) {
             throw new Http.Refusal(503, null, "the ISL " + previous + " -> " + id + " is down (an injected fault)");
         }
         boolean first;
@@ -249,6 +250,38 @@ final class Satellite {
         key.check(exchange.getRequestHeaders());
         LiveFault fault = LiveFault.parse(Http.jsonBody(exchange, 1024 * 1024), torus);
         Http.json(exchange, 200, onFault.apply(fault));
+    }
+
+    /**
+     * {@code POST /unanswering} {@code {as_of_ms, satellites: [[s, o], ...]}} from the gateway's watchdog: the
+     * satellites that answer none of its health checks now (all of them; the newest report holds). The whole plane's routers go round
+     * them until a report leaves them out; the satellites themselves are not touched (they may be alive and cut off).
+     */
+    private void onUnanswering(HttpExchange exchange) throws IOException {
+        key.check(exchange.getRequestHeaders());
+        JsonNode body = Http.jsonBody(exchange, 1024 * 1024);
+        JsonNode asOf = body.get("as_of_ms");
+        if (asOf == null || !asOf.canConvertToLong() || asOf.asLong() < 0) {
+            throw new WireException("as_of_ms", "must be a time in Unix ms, >= 0");
+        }
+        JsonNode list = body.get("satellites");
+        if (list == null || !list.isArray()) {
+            throw new WireException("satellites", "must be a list of [sat, orb]");
+        }
+        java.util.Set<SatId> silent = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            SatId s = Wire.sat(list.get(i), "satellites[" + i + "]");
+            if (s.sat() > torus.satsPerPlane() || s.orb() > torus.planes()) {
+                throw new WireException("satellites[" + i + "]", "is outside the shell: " + s);
+            }
+            silent.add(s);
+        }
+        boolean changed = faults.unanswering(silent, asOf.asLong());
+        ObjectNode answer = Wire.object();
+        answer.put("status", "OK");
+        answer.put("changed", changed);
+        answer.set("unanswering", Wire.sats(faults.unanswering()));
+        Http.json(exchange, 200, answer);
     }
 
     private void onHealth(HttpExchange exchange) throws IOException {

@@ -57,7 +57,7 @@ class GatewayWatchdogTest {
             SatelliteAddresses a = SatelliteAddresses.local(base, SHELL.satsPerPlane());
             try {
                 for (SatId s : SHELL.satellites()) {
-                    satellites.put(s, standIn(a.port(s)));
+                    satellites.put(s, standIn(a.port(s), s, heard));
                 }
                 addresses = a;
             } catch (BindException e) {
@@ -70,8 +70,14 @@ class GatewayWatchdogTest {
         }
     }
 
-    /** Answers /health, and /uplink with a plan: coordinator (1,1), collector (1,1) mapping on (1,2), reducer (2,2). */
-    private static HttpServer standIn(int port) throws IOException {
+    /** What the stand-ins were told on /lost (its body) and /unanswering (its satellites): "(s,o) /path ...", as heard. */
+    private final java.util.Queue<String> heard = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Answers /health, and /uplink with a plan: coordinator (1,1), collector (1,1) mapping on (1,2), reducer (2,2);
+     * notes what it hears on /lost and /unanswering.
+     */
+    private static HttpServer standIn(int port, SatId self, java.util.Queue<String> heard) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         s.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "stand-in-" + port);
@@ -88,6 +94,13 @@ class GatewayWatchdogTest {
             plan.putArray("allocations").addArray().add(Wire.sat(new SatId(1, 1))).add(Wire.sat(new SatId(1, 2)));
             Http.json(ex, 200, plan);
         }));
+        for (String path : new String[] {"/lost", "/unanswering"}) {
+            s.createContext(path, Http.handler("POST", ex -> {
+                JsonNode body = Wire.parse(Http.body(ex, 1 << 20));
+                heard.add(self + " " + path + " " + (path.equals("/unanswering") ? body.get("satellites") : body));
+                Http.json(ex, 200, Wire.object().put("status", "OK"));
+            }));
+        }
         s.start();
         return s;
     }
@@ -148,6 +161,83 @@ class GatewayWatchdogTest {
             assertTrue(done.path("failed").asBoolean(), done.toString());
             assertTrue(done.get("error").asText().startsWith("satellite (1,2) of the job stopped answering"), done.toString());
             assertTrue(s < 15, "detected in seconds, not at the 120 s deadline: " + s + " s");
+        }
+    }
+
+    /** Waits (bounded) until {@code heard} holds a line starting with {@code prefix}; returns it. */
+    private String awaitHeard(String prefix, Duration within) throws InterruptedException {
+        long end = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < end) {
+            for (String h : heard) {
+                if (h.startsWith(prefix)) {
+                    return h;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("never heard '" + prefix + "' within " + within + "; heard " + heard);
+    }
+
+    @Test
+    void aSilentSatelliteThatWorksForNoJobIsReportedToEveryPlaneUntilItAnswersAgain() throws Exception {
+        try (Gateway g = gateway(FAST)) {
+            GatewayClient c = client(g);
+            SatId relay = new SatId(3, 2);
+            int port = addresses.port(relay);
+            Thread.sleep(2_500); // it answers a few checks first: one never heard (still starting) is not reported
+            long t0 = System.nanoTime();
+            satellites.remove(relay).stop(0); // no job: only the constellation-wide watch can see it
+            // every plane hears it (on its first satellite), 2 s of silence after the 1 s checks
+            for (int orb = 1; orb <= 3; orb++) {
+                String line = new SatId(1, orb) + " /unanswering [[3,2]]";
+                assertEquals(line, awaitHeard(line, Duration.ofSeconds(20)));
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            assertTrue(s >= 1.5 && s < 15, "after the silence (2 s), within seconds: " + s);
+            assertEquals("[[3,2]]", c.get("/satellites").json().get("unanswering").toString());
+            heard.clear();
+            satellites.put(relay, standIn(port, relay, heard)); // it answers again
+            String back = new SatId(1, 2) + " /unanswering []";
+            assertEquals(back, awaitHeard(back, Duration.ofSeconds(20)));
+            assertEquals("[]", c.get("/satellites").json().get("unanswering").toString());
+            assertTrue(heard.stream().noneMatch(h -> h.contains("/lost")), "no job, no coordinator told: " + heard);
+        }
+    }
+
+    @Test
+    void aSpareThatTookOverIsWatchedAndItsSilenceReachesTheCoordinator() throws Exception {
+        try (Gateway g = gateway(FAST)) {
+            GatewayClient c = client(g);
+            ObjectNode body = job(120);
+            body.put("on_failure", "replan");
+            String id = c.submit(body).json().get("jobid").asText();
+            assertEquals(java.util.Set.of(new SatId(1, 1), new SatId(1, 2), new SatId(2, 2)), g.watching(id));
+            // the coordinator moved the mapper (1,2) to the spare (2,3), as its downlink reports
+            SatId spare = new SatId(2, 3);
+            ObjectNode move = Wire.object().put("jobid", id);
+            move.set("from", Wire.sat(new SatId(1, 2)));
+            move.set("to", Wire.sat(spare));
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + g.downlinkAddress().getPort() + "/replanned"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(move.toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(java.util.Set.of(new SatId(1, 1), spare, new SatId(2, 2)), g.watching(id));
+            long t0 = System.nanoTime();
+            satellites.remove(spare).stop(0); // the spare dies silently
+            String lost = awaitHeard(new SatId(1, 1) + " /lost", Duration.ofSeconds(20));
+            double s = (System.nanoTime() - t0) / 1e9;
+            assertTrue(lost.contains("\"satellite\":[2,3]") && lost.contains("stopped answering"), lost);
+            assertTrue(s < 15, "the coordinator hears of the spare in seconds, not at the deadline: " + s);
+            assertFalse(c.completion(id).json().get("done").asBoolean(), "a re-planning job is not failed for a spare");
+            assertFalse(g.watching(id).contains(spare), "told once, then watched no more");
+            move.set("to", Wire.sat(new SatId(4, 1)));
+            r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + g.downlinkAddress().getPort() + "/replanned"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(move.toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), r.body());
+            assertTrue(r.body().contains("\"field\":\"to\"") && r.body().contains("outside the shell"), r.body());
         }
     }
 
