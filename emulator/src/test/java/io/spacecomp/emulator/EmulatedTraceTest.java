@@ -3,7 +3,7 @@ package io.spacecomp.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.deploy.LocalConstellation;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.sim.TestData;

@@ -3,7 +3,7 @@ package io.spacecomp.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.client.JobRequest;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;

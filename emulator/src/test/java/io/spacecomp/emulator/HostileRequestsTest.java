@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.client.JobRequest;
 import io.spacecomp.emulator.net.IslKey;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.sim.TestData;
 import org.junit.jupiter.api.AfterAll;

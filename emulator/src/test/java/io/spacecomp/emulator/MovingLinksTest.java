@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.deploy.LocalConstellation;
 import io.spacecomp.emulator.plane.PlaneConfig;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;

@@ -9,7 +9,7 @@ import io.spacecomp.deploy.LiveServices;
 import io.spacecomp.deploy.SwarmStack;
 import io.spacecomp.emulator.deploy.ComposeFile;
 import io.spacecomp.emulator.net.IslKey;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.tasks.TaskClasspath;
 import picocli.CommandLine;

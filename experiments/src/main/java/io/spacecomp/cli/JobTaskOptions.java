@@ -1,7 +1,7 @@
 package io.spacecomp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.tasks.DataFiles;
 import picocli.CommandLine.Option;
 

@@ -152,6 +152,10 @@ final class SimulateCommand implements Runnable {
             description = "What a job does when a satellite working for it is lost: fail or replan (default: fail, or the scenario's job.on_failure).")
     String onFailure;
 
+    @Option(names = "--wire-check", description = "Round-trip every message and job through the emulator's wire codec "
+            + "before delivery; a message that does not come back the same stops the run naming the field.")
+    boolean wireCheck;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -229,9 +233,9 @@ final class SimulateCommand implements Runnable {
         execute(withFailureOptions(plan));
     }
 
-    /** The plan with --faults and --on-failure applied over what it had. */
+    /** The plan with --faults, --on-failure and --wire-check applied over what it had. */
     private ScenarioJobs.Plan withFailureOptions(ScenarioJobs.Plan plan) {
-        SimulationConfig config = plan.config();
+        SimulationConfig config = plan.config().withWireCheck(wireCheck);
         if (faults != null) {
             Torus torus = config.geometry().torus();
             config = config.withFaults(ScenarioReader.readFaults(faults, torus.planes(), torus.satsPerPlane()));
@@ -254,7 +258,7 @@ final class SimulateCommand implements Runnable {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("invalid value for " + flag + ": not with --scenario (allowed: set it in "
                         + scenario + "; with a scenario only --allocator, --reducer, --router, --jobs, --jitter, --tasks, "
-                        + "--result, --result-dir, --faults, --on-failure, --trace and --json apply)");
+                        + "--result, --result-dir, --faults, --on-failure, --wire-check, --trace and --json apply)");
             }
         }
         ScenarioFile file = StudyCommandSupport.read(scenario);

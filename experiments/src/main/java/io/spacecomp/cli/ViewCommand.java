@@ -3,7 +3,7 @@ package io.spacecomp.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.viewer.ReplayServer;
 import io.spacecomp.emulator.viewer.TraceFile;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package io.spacecomp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spacecomp.emulator.deploy.LocalConstellation;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.sim.TestData;

@@ -36,6 +36,23 @@ class FaultCommandsTest {
         assertEquals(jobs.toString(), JSON.readTree(CliRun.of(args).out()).get("jobs").toString(), "same seed, same outcomes");
     }
 
+    /** --wire-check sends every message of a re-planning run through the emulator's codec: same jobs, same events. */
+    @Test
+    void underTheWireCheckAReplanningRunEndsTheSame() throws Exception {
+        String[] args = {"simulate", "--planes", "11", "--sats", "11", "--collectors", "8", "--data", "corpus.txt", "--jobs",
+                "3", "--timeout", "60", "--faults", EXAMPLE.toString(), "--on-failure", "replan", "--json"};
+        String[] checked = java.util.Arrays.copyOf(args, args.length + 1);
+        checked[args.length] = "--wire-check";
+        CliRun plain = CliRun.of(args);
+        CliRun wire = CliRun.of(checked);
+        assertEquals(0, wire.exitCode(), wire.err());
+        JsonNode a = JSON.readTree(plain.out());
+        JsonNode b = JSON.readTree(wire.out());
+        assertTrue(a.get("jobs").toString().contains("replans"), "the run re-plans");
+        assertEquals(a.get("jobs").toString(), b.get("jobs").toString());
+        assertEquals(a.get("events").asLong(), b.get("events").asLong());
+    }
+
     @Test
     void badFaultFlagsExitTwoNamingThem(@TempDir Path tmp) throws Exception {
         CliRun policy = CliRun.of("simulate", "--on-failure", "retry");

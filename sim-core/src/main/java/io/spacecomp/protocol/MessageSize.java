@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.spacecomp.tasks.Record;
 
 import java.util.Iterator;
-import java.util.Map;
-
 import java.util.List;
+import java.util.Map;
 
 /** Bytes a message puts on a link: its records as JSON text plus attachments, plus fixed metadata. */
 public final class MessageSize {
@@ -18,17 +17,39 @@ public final class MessageSize {
     }
 
     public static long of(Message m) {
-        if (m instanceof Message.MapBatch b) {
-            return HEADER_BYTES + records(b.records());
-        }
-        if (m instanceof Message.ReduceBatch b) {
-            return HEADER_BYTES + records(b.records());
-        }
-        if (m instanceof Message.ReduceResponse r) {
-            return HEADER_BYTES + record(r.result());
-        }
-        return HEADER_BYTES;
+        return HEADER_BYTES + m.accept(PAYLOAD);
     }
+
+    /** Bytes beyond the header: the records a message carries (control messages carry none). */
+    private static final Message.Visitor<Long> PAYLOAD = new Message.Visitor<>() {
+        public Long collect(Message.Collect m) {
+            return 0L;
+        }
+
+        public Long mapBatch(Message.MapBatch m) {
+            return records(m.records());
+        }
+
+        public Long reduceBatch(Message.ReduceBatch m) {
+            return records(m.records());
+        }
+
+        public Long setMapCount(Message.SetMapCount m) {
+            return 0L;
+        }
+
+        public Long reduceResponse(Message.ReduceResponse m) {
+            return record(m.result());
+        }
+
+        public Long peerLost(Message.PeerLost m) {
+            return 0L;
+        }
+
+        public Long jobFailed(Message.JobFailed m) {
+            return 0L;
+        }
+    };
 
     public static long records(List<Record> records) {
         long n = 0;

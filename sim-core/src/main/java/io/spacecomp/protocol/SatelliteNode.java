@@ -592,44 +592,76 @@ public final class SatelliteNode {
 
     private double handle(SatId from, Message m) {
         try {
-            if (m instanceof Message.Collect c) {
-                return collect(c);
-            }
-            if (m instanceof Message.MapBatch b) {
-                return map(b);
-            }
-            if (m instanceof Message.ReduceBatch b) {
-                return reduceBatch(b);
-            }
-            if (m instanceof Message.SetMapCount s) {
-                expectStreams(s.meta(), s.streams());
-                return 0.0;
-            }
-            if (m instanceof Message.ReduceResponse r) {
-                Coordination c = coordinating.get(r.jobId());
-                if (c != null) {
-                    publish(outcome(c, true, null, r.result(), r.reducedS()));
-                }
-                return 0.0;
-            }
-            if (m instanceof Message.JobFailed f) {
-                Coordination c = coordinating.get(f.jobId());
-                if (c != null) {
-                    publish(outcome(c, false, f.reason(), null));
-                }
-                return 0.0;
-            }
-            if (m instanceof Message.PeerLost p) {
-                lost(p.jobId(), p.lost(), p.reason());
-                return 0.0;
-            }
-            throw new IllegalStateException("unknown message " + m.action());
+            return m.accept(handler);
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             // a task's bug (or a user jar missing a class) fails its job, never the satellite
             pendingSends.clear();
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             fail(m.meta(), m.action() + " failed on " + id + ": " + why);
             return 0.0;
+        }
+    }
+
+    /** What this satellite does with each message type; returns the busy time. Task exceptions pass through, wrapped. */
+    private final Message.Visitor<Double> handler = new Message.Visitor<>() {
+        public Double collect(Message.Collect m) {
+            return unchecked(() -> SatelliteNode.this.collect(m));
+        }
+
+        public Double mapBatch(Message.MapBatch m) {
+            return unchecked(() -> map(m));
+        }
+
+        public Double reduceBatch(Message.ReduceBatch m) {
+            return SatelliteNode.this.reduceBatch(m);
+        }
+
+        public Double setMapCount(Message.SetMapCount m) {
+            expectStreams(m.meta(), m.streams());
+            return 0.0;
+        }
+
+        public Double reduceResponse(Message.ReduceResponse m) {
+            Coordination c = coordinating.get(m.jobId());
+            if (c != null) {
+                publish(outcome(c, true, null, m.result(), m.reducedS()));
+            }
+            return 0.0;
+        }
+
+        public Double peerLost(Message.PeerLost m) {
+            lost(m.jobId(), m.lost(), m.reason());
+            return 0.0;
+        }
+
+        public Double jobFailed(Message.JobFailed m) {
+            Coordination c = coordinating.get(m.jobId());
+            if (c != null) {
+                publish(outcome(c, false, m.reason(), null));
+            }
+            return 0.0;
+        }
+    };
+
+    /** A task step that may throw a checked exception (a task's), for a visitor method that may not. */
+    private interface TaskStep {
+        double run() throws Exception;
+    }
+
+    private static double unchecked(TaskStep step) {
+        try {
+            return step.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TaskFailure(e);
+        }
+    }
+
+    /** A task's checked exception on its way out of the handler; its message is the task's. */
+    private static final class TaskFailure extends RuntimeException {
+        TaskFailure(Exception cause) {
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
         }
     }
 

@@ -17,6 +17,7 @@ import io.spacecomp.sim.fault.FaultState;
 import io.spacecomp.sim.fault.HopFaults;
 import io.spacecomp.trace.TraceEvent;
 import io.spacecomp.trace.TraceSink;
+import io.spacecomp.wire.WireCheck;
 import umontreal.ssj.rng.RandomStream;
 
 import java.util.List;
@@ -52,6 +53,7 @@ public final class IslNetwork implements Transport {
     private final long[] visits;
     private final FaultState state;
     private final HopFaults faults;
+    private final boolean wireCheck;
     private Function<SatId, SatelliteNode> nodes;
     private long nextMessageId;
 
@@ -70,6 +72,17 @@ public final class IslNetwork implements Transport {
      */
     public IslNetwork(Clock clock, ConstellationGeometry geometry, Router router, LinkRate rate, double perHopOverheadS,
                       RandomStream jitter, double maxJitterS, TraceSink trace, HopFaults faults) {
+        this(clock, geometry, router, rate, perHopOverheadS, jitter, maxJitterS, trace, faults, false);
+    }
+
+    /**
+     * @param wireCheck whether every message goes through the wire codec and back before it is delivered (or
+     *                  returned undeliverable): the decoded copy is what the receiver gets, and a copy that
+     *                  differs from the original stops the run ({@link WireCheck})
+     */
+    public IslNetwork(Clock clock, ConstellationGeometry geometry, Router router, LinkRate rate, double perHopOverheadS,
+                      RandomStream jitter, double maxJitterS, TraceSink trace, HopFaults faults, boolean wireCheck) {
+        this.wireCheck = wireCheck;
         this.clock = clock;
         this.geometry = geometry;
         this.torus = geometry.torus();
@@ -245,13 +258,18 @@ public final class IslNetwork implements Transport {
             return;
         }
         emit("delivered", e, e.from(), e.to());
-        nodes.apply(e.to()).receive(e.from(), e.message());
+        nodes.apply(e.to()).receive(e.from(), wire(e.message()));
     }
 
     private void fail(Envelope e, SatId unreachable, String reason) {
         if (state.satelliteUp(e.from())) {
-            nodes.apply(e.from()).undeliverable(unreachable, e.message(), reason);
+            nodes.apply(e.from()).undeliverable(unreachable, wire(e.message()), reason);
         }
+    }
+
+    /** The message as the receiver gets it: itself, or under the wire check its copy through the codec. */
+    private Message wire(Message m) {
+        return wireCheck ? WireCheck.roundTrip(m) : m;
     }
 
     private void emit(String type, Envelope e, SatId from, SatId to) {

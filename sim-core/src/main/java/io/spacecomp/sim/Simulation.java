@@ -15,6 +15,7 @@ import io.spacecomp.sim.fault.FaultState;
 import io.spacecomp.sim.fault.HopFaults;
 import io.spacecomp.trace.TraceEvent;
 import io.spacecomp.trace.TraceSink;
+import io.spacecomp.wire.WireCheck;
 import umontreal.ssj.rng.MRG32k3a;
 import umontreal.ssj.simevents.Simulator;
 import umontreal.ssj.simevents.eventlist.Henriksen;
@@ -72,7 +73,8 @@ public final class Simulation {
                 plan.random().duplicate() > 0 ? faultStream(config.seed(), 2) : null,
                 plan.random().delay() > 0 && plan.random().delayS() > 0 ? faultStream(config.seed(), 3) : null);
         this.network = new IslNetwork(clock, config.geometry(), router, config.linkRate(),
-                config.routeOptions().perHopOverheadS(), jitter, config.maxJitterS(), config.trace(), hopFaults);
+                config.routeOptions().perHopOverheadS(), jitter, config.maxJitterS(), config.trace(), hopFaults,
+                config.wireCheck());
         this.injector = new FaultInjector(clock, faultState, new FaultInjector.Listener() {
             @Override
             public void crashed(SatId sat) {
@@ -173,7 +175,8 @@ public final class Simulation {
                         null, now, 0.0, 0.0, los, null, List.of(), 0, 0));
                 return;
             }
-            node(los).submit(spec);
+            // under the wire check the job goes up as the gateway sends it: through the codec
+            node(los).submit(config.wireCheck() ? WireCheck.roundTrip(spec) : spec);
         });
     }
 

@@ -27,11 +27,22 @@ import io.spacecomp.trace.TraceSink;
  * @param maxJitterS    random extra delay per hop, uniform in [0, maxJitterS) (s); 0 for none
  * @param trace         where trace events go
  * @param faults        the faults injected into the run ({@link FaultPlan#NONE} for none)
+ * @param wireCheck     round-trip every message (and every job sent up) through the wire codec before it is
+ *                      delivered, failing the run loudly on a mismatch; the decoded copy is what is delivered
  */
 public record SimulationConfig(ConstellationGeometry geometry, String router, RouteOptions routeOptions,
                                CostKind costKind, CostModel costModel, ProcessingModel processing, LinkRate linkRate,
                                DataFiles dataFiles, TaskRegistry tasks, long seed, double maxJitterS, TraceSink trace,
-                               FaultPlan faults) {
+                               FaultPlan faults, boolean wireCheck) {
+
+    /** A run without the wire check. */
+    public SimulationConfig(ConstellationGeometry geometry, String router, RouteOptions routeOptions,
+                            CostKind costKind, CostModel costModel, ProcessingModel processing, LinkRate linkRate,
+                            DataFiles dataFiles, TaskRegistry tasks, long seed, double maxJitterS, TraceSink trace,
+                            FaultPlan faults) {
+        this(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles, tasks, seed, maxJitterS,
+                trace, faults, false);
+    }
 
     /** A run without faults. */
     public SimulationConfig(ConstellationGeometry geometry, String router, RouteOptions routeOptions,
@@ -61,21 +72,26 @@ public record SimulationConfig(ConstellationGeometry geometry, String router, Ro
 
     public SimulationConfig withTrace(TraceSink t) {
         return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
-                tasks, seed, maxJitterS, t, faults);
+                tasks, seed, maxJitterS, t, faults, wireCheck);
     }
 
     public SimulationConfig withJitter(double s) {
         return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
-                tasks, seed, s, trace, faults);
+                tasks, seed, s, trace, faults, wireCheck);
     }
 
     public SimulationConfig withFaults(FaultPlan f) {
         return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
-                tasks, seed, maxJitterS, trace, f);
+                tasks, seed, maxJitterS, trace, f, wireCheck);
     }
 
     public SimulationConfig withTasks(TaskRegistry t) {
         return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
-                t, seed, maxJitterS, trace, faults);
+                t, seed, maxJitterS, trace, faults, wireCheck);
+    }
+
+    public SimulationConfig withWireCheck(boolean check) {
+        return new SimulationConfig(geometry, router, routeOptions, costKind, costModel, processing, linkRate, dataFiles,
+                tasks, seed, maxJitterS, trace, faults, check);
     }
 }

@@ -2,7 +2,7 @@ package io.spacecomp.emulator.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 
 import java.io.IOException;
 import java.net.URI;

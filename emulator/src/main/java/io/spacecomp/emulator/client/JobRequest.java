@@ -3,7 +3,7 @@ package io.spacecomp.emulator.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
 
 import java.util.ArrayList;

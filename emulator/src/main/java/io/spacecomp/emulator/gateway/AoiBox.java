@@ -1,8 +1,8 @@
 package io.spacecomp.emulator.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.spacecomp.emulator.wire.Wire;
-import io.spacecomp.emulator.wire.WireException;
+import io.spacecomp.wire.Wire;
+import io.spacecomp.wire.WireException;
 import io.spacecomp.orbit.aoi.AreaOfInterest;
 import io.spacecomp.orbit.aoi.Pass;
 

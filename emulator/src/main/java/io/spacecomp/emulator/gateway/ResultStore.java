@@ -2,8 +2,8 @@ package io.spacecomp.emulator.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spacecomp.emulator.wire.Wire;
-import io.spacecomp.emulator.wire.WireException;
+import io.spacecomp.wire.Wire;
+import io.spacecomp.wire.WireException;
 import io.spacecomp.protocol.JobOutcome;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.sun.net.httpserver.HttpExchange;
 import io.spacecomp.emulator.net.Http;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,7 +3,7 @@ package io.spacecomp.emulator.net;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.spacecomp.emulator.wire.Wire;
-import io.spacecomp.emulator.wire.WireException;
+import io.spacecomp.wire.Wire;
+import io.spacecomp.wire.WireException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.spacecomp.emulator.plane;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.net.IslKey;
-import io.spacecomp.emulator.wire.Wire;
-import io.spacecomp.emulator.wire.WireException;
+import io.spacecomp.wire.Wire;
+import io.spacecomp.wire.WireException;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.protocol.JobListener;
 import io.spacecomp.protocol.JobOutcome;

@@ -1,7 +1,7 @@
 package io.spacecomp.emulator.plane;
 
 import com.sun.net.httpserver.Headers;
-import io.spacecomp.emulator.wire.WireException;
+import io.spacecomp.wire.WireException;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 

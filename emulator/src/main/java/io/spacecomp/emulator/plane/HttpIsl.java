@@ -1,6 +1,6 @@
 package io.spacecomp.emulator.plane;
 
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.link.LinkBudget;
 import io.spacecomp.orbit.shell.SatId;

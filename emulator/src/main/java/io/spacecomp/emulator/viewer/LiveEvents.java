@@ -3,8 +3,8 @@ package io.spacecomp.emulator.viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.spacecomp.emulator.net.Http;
-import io.spacecomp.emulator.wire.Wire;
-import io.spacecomp.emulator.wire.WireException;
+import io.spacecomp.wire.Wire;
+import io.spacecomp.wire.WireException;
 
 import java.io.IOException;
 import java.io.OutputStream;

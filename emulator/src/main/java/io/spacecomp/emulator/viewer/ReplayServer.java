@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.spacecomp.emulator.net.Http;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.spacecomp.emulator.client;
 
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

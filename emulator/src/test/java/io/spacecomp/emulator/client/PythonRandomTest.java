@@ -1,7 +1,7 @@
 package io.spacecomp.emulator.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
 import org.junit.jupiter.api.Test;
 

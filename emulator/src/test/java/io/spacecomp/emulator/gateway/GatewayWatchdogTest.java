@@ -7,7 +7,7 @@ import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.net.Http;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import org.junit.jupiter.api.AfterEach;

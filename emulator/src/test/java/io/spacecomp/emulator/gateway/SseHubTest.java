@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.net.Http;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;

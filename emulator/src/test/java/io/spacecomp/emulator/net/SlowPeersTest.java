@@ -1,7 +1,7 @@
 package io.spacecomp.emulator.net;
 
 import com.sun.net.httpserver.HttpServer;
-import io.spacecomp.emulator.wire.Wire;
+import io.spacecomp.wire.Wire;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

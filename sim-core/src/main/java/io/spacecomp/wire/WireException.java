@@ -1,4 +1,4 @@
-package io.spacecomp.emulator.wire;
+package io.spacecomp.wire;
 
 /** A body or field that does not say what the API needs: becomes HTTP 400 with {@code {error, field}}. */
 public final class WireException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package io.spacecomp.emulator.wire;
+package io.spacecomp.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.protocol.FailurePolicy;
 import io.spacecomp.protocol.JobMeta;
 import io.spacecomp.protocol.JobOutcome;
 import io.spacecomp.protocol.JobPlan;
@@ -24,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON at the edges: the protocol's typed records as the emulator's HTTP bodies carry them. Field names
+ * The one message codec of both modes: the protocol's typed records as JSON trees, as the emulator's HTTP
+ * bodies carry them and as the simulator's {@code --wire-check} round-trips them. Encoding and decoding go
+ * through Jackson trees and {@link #MAPPER} only, so another {@code JsonFactory} (a binary one) can replace
+ * the text on the wire without touching the field mapping. Field names
  * follow leopymr ({@code jobid}, {@code meta_data}, {@code end_collect}, ...); satellites are {@code [sat, orb]}.
  * Records travel as their JSON values; attachments ride beside them, base64, keyed by record index.
  * Every decoder throws {@link WireException} naming the field that is missing or malformed.
@@ -256,6 +260,8 @@ public final class Wire {
         o.set("job_data", m.jobData() == null ? NullNode.getInstance() : m.jobData());
         o.set("reducer", sat(m.reducer()));
         o.set("los", sat(m.los()));
+        o.put("epoch", m.epoch());
+        o.put("on_failure", m.onFailure().cliName());
         return o;
     }
 
@@ -267,35 +273,72 @@ public final class Wire {
         return new JobMeta(text(n, "jobid"), integer(n, "data_id"), integer(n, "data_size"), number(n, "job_start"),
                 number(n, "deadline"), text(n, "collect_task"), text(n, "map_task"), text(n, "combine_task", ""),
                 text(n, "reduce_task"), integer(n, "max_collect_records"), jobData == null || jobData.isNull() ? null : jobData,
-                sat(n.get("reducer"), "meta_data.reducer"), sat(n.get("los"), "meta_data.los"));
+                sat(n.get("reducer"), "meta_data.reducer"), sat(n.get("los"), "meta_data.los"),
+                nonNegative(n, "epoch"), failurePolicy(n, "on_failure"));
+    }
+
+    /** {@code "fail"} or {@code "replan"}. */
+    public static FailurePolicy failurePolicy(JsonNode obj, String field) {
+        String name = text(obj, field);
+        try {
+            return FailurePolicy.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new WireException(field, "must be one of " + String.join(", ", FailurePolicy.NAMES) + ", got '"
+                    + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "'");
+        }
     }
 
     public static ObjectNode message(Message m) {
         ObjectNode o = F.objectNode();
         o.put("action", m.action());
         o.set("meta_data", meta(m.meta()));
-        if (m instanceof Message.Collect c) {
-            o.set("mapper", sat(c.mapper()));
-        } else if (m instanceof Message.MapBatch b) {
-            o.set("collector", sat(b.collector()));
-            o.put("collected_index", b.index());
-            o.put("end_collect", b.endCollect());
-            putRecords(o, b.records());
-        } else if (m instanceof Message.ReduceBatch b) {
-            o.set("mapper", sat(b.source()));
-            o.put("mapped_index", b.index());
-            o.put("end_map", b.endMap());
-            putRecords(o, b.records());
-        } else if (m instanceof Message.SetMapCount s) {
-            o.put("map_count", s.streams());
-        } else if (m instanceof Message.ReduceResponse r) {
-            o.set("result", record(r.result()));
-            o.set("reducer_sat", sat(r.reducer()));
-            o.put("reduced_s", r.reducedS());
-        } else if (m instanceof Message.JobFailed f) {
-            o.put("reason", f.reason());
-            o.set("reporter", sat(f.reporter()));
-        }
+        m.accept(new Message.Visitor<Void>() {
+            public Void collect(Message.Collect c) {
+                o.set("mapper", sat(c.mapper()));
+                return null;
+            }
+
+            public Void mapBatch(Message.MapBatch b) {
+                o.set("collector", sat(b.collector()));
+                o.put("collected_index", b.index());
+                o.put("end_collect", b.endCollect());
+                putRecords(o, b.records());
+                return null;
+            }
+
+            public Void reduceBatch(Message.ReduceBatch b) {
+                o.set("mapper", sat(b.source()));
+                o.put("mapped_index", b.index());
+                o.put("end_map", b.endMap());
+                putRecords(o, b.records());
+                return null;
+            }
+
+            public Void setMapCount(Message.SetMapCount s) {
+                o.put("map_count", s.streams());
+                return null;
+            }
+
+            public Void reduceResponse(Message.ReduceResponse r) {
+                o.set("result", record(r.result()));
+                o.set("reducer_sat", sat(r.reducer()));
+                o.put("reduced_s", r.reducedS());
+                return null;
+            }
+
+            public Void peerLost(Message.PeerLost p) {
+                o.set("lost", sat(p.lost()));
+                o.put("reason", p.reason());
+                o.set("reporter", sat(p.reporter()));
+                return null;
+            }
+
+            public Void jobFailed(Message.JobFailed f) {
+                o.put("reason", f.reason());
+                o.set("reporter", sat(f.reporter()));
+                return null;
+            }
+        });
         return o;
     }
 
@@ -303,24 +346,30 @@ public final class Wire {
         if (n == null || !n.isObject()) {
             throw new WireException("message", "must be a JSON object, got " + brief(n));
         }
-        String action = text(n, "action");
+        String name = text(n, "action");
+        Message.Action action = Message.Action.byWireName(name);
+        if (action == null) {
+            throw new WireException("action", "must be one of " + String.join(", ", Message.Action.wireNames())
+                    + "; got '" + (name.length() > 40 ? name.substring(0, 40) + "..." : name) + "'");
+        }
         JobMeta meta = meta(n.get("meta_data"));
+        // a switch expression over the enum: a new message type that is not decoded here does not compile
         return switch (action) {
-            case "collect" -> new Message.Collect(meta, sat(n.get("mapper"), "mapper"));
-            case "map" -> new Message.MapBatch(meta, sat(n.get("collector"), "collector"), nonNegative(n, "collected_index"),
+            case COLLECT -> new Message.Collect(meta, sat(n.get("mapper"), "mapper"));
+            case MAP -> new Message.MapBatch(meta, sat(n.get("collector"), "collector"), nonNegative(n, "collected_index"),
                     bool(n, "end_collect"), records(n));
-            case "reduce" -> new Message.ReduceBatch(meta, sat(n.get("mapper"), "mapper"), nonNegative(n, "mapped_index"),
+            case REDUCE -> new Message.ReduceBatch(meta, sat(n.get("mapper"), "mapper"), nonNegative(n, "mapped_index"),
                     bool(n, "end_map"), records(n));
-            case "set_map_count" -> new Message.SetMapCount(meta, nonNegative(n, "map_count"));
-            case "reduce_response" -> new Message.ReduceResponse(meta, record(n.get("result"), "result"),
+            case SET_MAP_COUNT -> new Message.SetMapCount(meta, nonNegative(n, "map_count"));
+            case REDUCE_RESPONSE -> new Message.ReduceResponse(meta, record(n.get("result"), "result"),
                     sat(n.get("reducer_sat"), "reducer_sat"), number(n, "reduced_s"));
-            case "job_failed" -> new Message.JobFailed(meta, text(n, "reason"), sat(n.get("reporter"), "reporter"));
-            default -> throw new WireException("action", "must be one of collect, map, reduce, set_map_count, "
-                    + "reduce_response, job_failed; got '" + action + "'");
+            case PEER_LOST -> new Message.PeerLost(meta, sat(n.get("lost"), "lost"), text(n, "reason"),
+                    sat(n.get("reporter"), "reporter"));
+            case JOB_FAILED -> new Message.JobFailed(meta, text(n, "reason"), sat(n.get("reporter"), "reporter"));
         };
     }
 
-    private static int nonNegative(JsonNode n, String field) {
+    public static int nonNegative(JsonNode n, String field) {
         int v = integer(n, field);
         if (v < 0) {
             throw new WireException(field, "must be >= 0, got " + v);
@@ -346,6 +395,7 @@ public final class Wire {
         o.set("job_data", s.jobData() == null ? NullNode.getInstance() : s.jobData());
         o.put("timeout", s.timeoutS());
         o.put("seed", s.seed());
+        o.put("on_failure", s.onFailure().cliName());
         return o;
     }
 
@@ -354,7 +404,7 @@ public final class Wire {
         return new JobSpec(text(n, "jobid"), integer(n, "collectors"), sats(n.get("aoi"), "aoi"), text(n, "allocator"),
                 text(n, "reducer"), text(n, "collect_task"), text(n, "map_task"), text(n, "combine_task", ""),
                 text(n, "reduce_task"), integer(n, "max_collect_records"), jobData == null || jobData.isNull() ? null : jobData,
-                number(n, "timeout"), longValue(n, "seed"));
+                number(n, "timeout"), longValue(n, "seed"), failurePolicy(n, "on_failure"));
     }
 
     /** The answer to {@code /submit}, as leopymr gives it: jobid, los, reducer, allocator, allocations, distances. */
