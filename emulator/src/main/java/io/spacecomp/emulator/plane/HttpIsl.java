@@ -1,6 +1,6 @@
 package io.spacecomp.emulator.plane;
 
-import io.spacecomp.wire.Wire;
+import io.spacecomp.wire.IslCodec;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.link.LinkBudget;
 import io.spacecomp.orbit.shell.SatId;
@@ -78,7 +78,7 @@ final class HttpIsl implements Transport {
             return;
         }
         Envelope e = new Envelope(id, Envelope.MESSAGE, path.satellites(), 1, message.jobId(), message.action(),
-                Wire.bytes(Wire.message(message)), null, null);
+                IslCodec.encode(message), null, null);
         forward(origin, e);
     }
 
@@ -90,7 +90,7 @@ final class HttpIsl implements Transport {
         }
         Message m;
         try {
-            m = Wire.message(Wire.parse(e.message()));
+            m = IslCodec.decode(e.message());
         } catch (IllegalArgumentException bad) {
             emit("node_error", e.id(), e.jobId(), e.action(), e.source(), here.id(), e.bytes(), "malformed message dropped: " + bad.getMessage());
             return;
@@ -180,7 +180,7 @@ final class HttpIsl implements Transport {
             return; // a failure notice that cannot get through: the coordinator's deadline ends the job
         }
         if (here.id().equals(e.source())) {
-            Message m = Wire.message(Wire.parse(e.message()));
+            Message m = IslCodec.decode(e.message());
             here.execute(() -> here.node().undeliverable(unreachable, m, reason));
             return;
         }
