@@ -17,7 +17,7 @@ import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +83,12 @@ public final class Http {
         return server;
     }
 
-    /** A pool of daemon threads named {@code name-N}, growing to {@code max}, idle threads retired. */
+    /**
+     * A pool of daemon threads named {@code name-N} that starts a thread only when no idle one can take the task,
+     * up to {@code max}; beyond, tasks wait in line; idle threads retire after 30 s. (A plain pool of {@code max}
+     * core threads starts a new thread for every task until it has {@code max}, idle or not: a plane grew to 160
+     * server threads in its first burst of hops and kept them, ~200 threads and ~20 MB of stacks a plane.)
+     */
     public static ThreadPoolExecutor pool(String name, int max) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory f = r -> {
@@ -91,9 +96,17 @@ public final class Http {
             t.setDaemon(true);
             return t;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(max, max, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), f);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        LinkedTransferQueue<Runnable> queue = new LinkedTransferQueue<>() {
+            @Override
+            public boolean offer(Runnable r) {
+                return tryTransfer(r); // to an idle thread; false makes the pool start one (up to max)
+            }
+        };
+        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, f, (r, pool) -> {
+            if (!pool.isShutdown()) {
+                queue.put(r); // all max threads busy: the next one free takes it
+            }
+        });
     }
 
     /** A request that could not be served: its status, and the field at fault (or null). */
