@@ -18,7 +18,7 @@ ISL_DELAY="${ISL_DELAY:-none}"
 mkdir -p "$OUT/startup" "$OUT/jobs"
 : > "$OUT/emulate.log"
 ./spacecomp --version >/dev/null
-OPTS="${PLANE_OPTS:--Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m}"   # emulate's default --java-opts
+OPTS="${PLANE_OPTS:-$(./spacecomp emulate --print-java-opts)}"   # emulate's default --java-opts
 ./spacecomp emulate --planes "$N" --sats "$N" --port "$PORT" --port-base "$PORT_BASE" --isl-delay "$ISL_DELAY" \
   --results-dir "$OUT/results" --java-opts "$OPTS -XX:StartFlightRecording=settings=profile,filename=$OUT/startup/" \
   > "$OUT/emulate.log" 2>&1 &
