@@ -105,16 +105,18 @@ out = {}
 def run(k):
     out[k] = wait(submit(200 + k)["jobid"])
 t = time.time()
-threads = [threading.Thread(target=run, args=(k,)) for k in range(10)]
-[th.start() for th in threads]
-[th.join() for th in threads]
+workers = [threading.Thread(target=run, args=(k,)) for k in range(10)]
+[th.start() for th in workers]
+[th.join() for th in workers]
 wall10 = time.time() - t
 for d in out.values():
     results.add((len(d["result"]), sum(d["result"].values())))
 
-rss, pss = [], []
+rss, pss, threads = [], [], []
 for p in pids:
-    rss.append(int(re.search(r"VmRSS:\s+(\d+)", open("/proc/%s/status" % p).read()).group(1)) / 1024)
+    status = open("/proc/%s/status" % p).read()
+    rss.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+    threads.append(int(re.search(r"Threads:\s+(\d+)", status).group(1)))
     try:
         pss.append(int(re.search(r"Pss:\s+(\d+)", open("/proc/%s/smaps_rollup" % p).read()).group(1)) / 1024)
     except OSError:
@@ -135,5 +137,6 @@ print("| 10 concurrent jobs, first submit to last completion | %.2f s | %.1fx (o
     wall10, wall10 / floor, wall10 / (10 * floor)))
 print("| resident memory per plane process, RSS (PSS) | %.0f MB (%.0f MB); %.2f GB in all | |" % (
     statistics.mean(rss), statistics.mean(pss) if pss else float("nan"), sum(rss) / 1024))
+print("| threads per plane process (after the jobs) | %d..%d | |" % (min(threads), max(threads)))
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
