@@ -12,7 +12,8 @@
 # Usage: scripts/measure-emulation.sh [N] [DATA_DIR] [FILE]   (default 11, the repository's data/ and sample.txt)
 # Environment: ISL_DELAY=none|physical (default none: the software's own cost; physical adds each hop's
 # propagation + serialisation time), JOBS (default 10), PORT (18189), PORT_BASE (30000), PLANE_OPTS (emulate's
-# --java-opts; default: emulate's own default).
+# --java-opts; default: emulate's own default), COLLECTORS, MINSAT, MAXSAT (the job: default 11 in 3..8),
+# CONCURRENT (default 10; 0 skips that figure), STARTUP_TIMEOUT (s, default 300).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -27,10 +28,12 @@ PORT="${PORT:-18189}"
 PORT_BASE="${PORT_BASE:-30000}"
 ISL_DELAY="${ISL_DELAY:-none}"
 JOBS="${JOBS:-10}"
+CONCURRENT="${CONCURRENT:-10}"
+STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-300}"
 work="$(mktemp -d)"
 ./spacecomp --version >/dev/null   # build first, so the timing below is the constellation's own
 CP="$ROOT/experiments/target/classes:$ROOT/experiments/target/lib/*"
-echo "command: PORT=$PORT PORT_BASE=$PORT_BASE ISL_DELAY=$ISL_DELAY JOBS=$JOBS ${PLANE_OPTS:+PLANE_OPTS=\"$PLANE_OPTS\" }scripts/measure-emulation.sh $N $DATA $FILE"
+echo "command: PORT=$PORT PORT_BASE=$PORT_BASE ISL_DELAY=$ISL_DELAY JOBS=$JOBS CONCURRENT=$CONCURRENT ${COLLECTORS:+COLLECTORS=$COLLECTORS MINSAT=$MINSAT MAXSAT=$MAXSAT }${PLANE_OPTS:+PLANE_OPTS=\"$PLANE_OPTS\" }scripts/measure-emulation.sh $N $DATA $FILE"
 echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 default_opts="$(java -cp "$CP" io.spacecomp.cli.SpaceComp emulate --print-java-opts 2>/dev/null || true)"
 opts="${PLANE_OPTS:-$default_opts}"
@@ -43,10 +46,11 @@ emulate_opts=()
 [[ -n "${PLANE_OPTS:-}" ]] && emulate_opts=(--java-opts "$PLANE_OPTS")
 : > "$work/emulate.log"
 ./spacecomp emulate --planes "$N" --sats "$N" --port "$PORT" --port-base "$PORT_BASE" --data-dir "$DATA" \
-  --results-dir "$work/results" --isl-delay "$ISL_DELAY" "${emulate_opts[@]}" > "$work/emulate.log" 2>&1 &
+  --results-dir "$work/results" --isl-delay "$ISL_DELAY" --startup-timeout "$STARTUP_TIMEOUT" "${emulate_opts[@]}" \
+  > "$work/emulate.log" 2>&1 &
 launcher=$!
 trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 2400); do grep -q "answer after\|^emulate:" "$work/emulate.log" && break; sleep 0.25; done
+for _ in $(seq 1 $((STARTUP_TIMEOUT * 4 + 400))); do grep -q "answer after\|^emulate:" "$work/emulate.log" && break; sleep 0.25; done
 grep -q "answer after" "$work/emulate.log" || { cat "$work/emulate.log" >&2; exit 1; }
 startup=$(sed -n 's/.*answer after \([0-9.]*\) s.*/\1/p' "$work/emulate.log")
 pids=$(pgrep -P "$launcher" -f " plane --orb" | tr '\n' ' ')
@@ -63,6 +67,9 @@ def post(path, body):
         return json.loads(r.read())
 
 mi, ma, c = (3, 8, 11) if n >= 8 else (1, n, (n * n) // 2)   # spacecomp job's (job.py's) defaults; a small shell: all of it
+if os.environ.get("COLLECTORS"):
+    mi, ma, c = int(os.environ["MINSAT"]), int(os.environ["MAXSAT"]), int(os.environ["COLLECTORS"])
+concurrent = int(os.environ.get("CONCURRENT", "10"))
 def submit(seed):
     aoi = [[s, o] for s in range(mi, ma + 1) for o in range(mi, ma + 1)]   # job.py: sat-major, then shuffled
     random.seed(seed); random.shuffle(aoi)
@@ -105,7 +112,7 @@ out = {}
 def run(k):
     out[k] = wait(submit(200 + k)["jobid"])
 t = time.time()
-workers = [threading.Thread(target=run, args=(k,)) for k in range(10)]
+workers = [threading.Thread(target=run, args=(k,)) for k in range(concurrent)]
 [th.start() for th in workers]
 [th.join() for th in workers]
 wall10 = time.time() - t
@@ -133,10 +140,12 @@ print("|---|---|---|")
 print("| until every satellite answers | %.1f s | |" % startup)
 print("| default job (%d collectors), job_time, median of %d (min..max) | %.3f s (%.3f..%.3f) | %.1fx |" % (
     c, jobs, job_time, min(times), max(times), job_time / floor))
-print("| 10 concurrent jobs, first submit to last completion | %.2f s | %.1fx (of 10 floors: %.1fx) |" % (
-    wall10, wall10 / floor, wall10 / (10 * floor)))
+if concurrent:
+    print("| %d concurrent jobs, first submit to last completion | %.2f s | %.1fx (of %d floors: %.1fx) |" % (
+        concurrent, wall10, wall10 / floor, concurrent, wall10 / (concurrent * floor)))
 print("| resident memory per plane process, RSS (PSS) | %.0f MB (%.0f MB); %.2f GB in all | |" % (
     statistics.mean(rss), statistics.mean(pss) if pss else float("nan"), sum(rss) / 1024))
 print("| threads per plane process (after the jobs) | %d..%d | |" % (min(threads), max(threads)))
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+exit 0
