@@ -165,6 +165,10 @@ final class EmulateCommand implements Callable<Integer> {
                             + "highest at t = %.1f s%n", scenario, shell.planes(), shell.satsPerPlane(), shell.inclinationDeg(),
                     shell.altitudeKm(), routerName, coordinator.sat(), coordinator.orb(), live.station(), live.epochS());
         }
+        String threads = PlaneJvm.threadWarning(shell.size(), shell.planes(), jvm);
+        if (threads != null) {
+            out.println(threads);
+        }
         out.printf("starting %d planes x %d satellites (logs in %s)...%n", shell.planes(), shell.satsPerPlane(),
                 resultsDir.toAbsolutePath().resolve("logs"));
         if (!tasks.jars().isEmpty()) {

@@ -37,6 +37,31 @@ final class PlaneJvm {
     private PlaneJvm() {
     }
 
+    /**
+     * A warning when the planes would need most of the threads this machine can run, or null. Each satellite's JDK
+     * server runs a dispatcher thread and an idle timer, and a request-deadline timer unless
+     * {@code -Dsun.net.httpserver.maxReqTime=-1} turns that deadline off; a plane adds ~25 of its own. Every thread
+     * takes a process id, and Linux has {@code kernel.pid_max} of them for everything on the machine (32,768 here):
+     * 100x100 with the deadline needs ~32,500.
+     */
+    static String threadWarning(int satellites, int planes, List<String> opts) {
+        long pidMax;
+        try {
+            pidMax = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).trim());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        boolean deadline = opts.stream().noneMatch(o -> o.equals("-Dsun.net.httpserver.maxReqTime=-1"));
+        long need = (long) satellites * (deadline ? 3 : 2) + 25L * planes;
+        if (need < pidMax * 3 / 4) {
+            return null;
+        }
+        return "warning: " + planes + " planes need ~" + need + " threads (" + (deadline ? 3 : 2) + " per satellite's server), and this "
+                + "machine runs at most " + pidMax + " processes and threads in all (kernel.pid_max)"
+                + (deadline ? "; --java-opts '... -Dsun.net.httpserver.maxReqTime=-1' saves one per satellite, but drops the "
+                + "10 s deadline on reading a request (slow peers then hold a handler thread)" : "");
+    }
+
     /** Where the archive for this class path and these options lives, or null when the class path has a directory. */
     static Path archive(String classPath, List<String> opts) {
         MessageDigest sha;
