@@ -68,10 +68,13 @@ final class EmulateCommand implements Callable<Integer> {
             description = "Seconds to wait for every satellite to answer, 1..3600 (default: ${DEFAULT-VALUE}).")
     int startupTimeoutS;
 
-    @Option(names = "--java-opts", paramLabel = "OPTS", defaultValue = "-Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m",
-            description = "JVM options of each plane process; -Xmx256m and -XX:+ExitOnOutOfMemoryError are added unless given "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--java-opts", paramLabel = "OPTS", defaultValue = PlaneJvm.DEFAULT_OPTS,
+            description = "JVM options of each plane process; -Xmx256m and -XX:+ExitOnOutOfMemoryError are added unless given, and "
+                    + "the planes' class-data archive unless an -Xshare or archive option is (default: ${DEFAULT-VALUE}).")
     String javaOpts;
+
+    @Option(names = "--print-java-opts", hidden = true, description = "Print the default --java-opts and exit (for scripts).")
+    boolean printJavaOpts;
 
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Start the constellation a scenario file describes: its shell, first router, data and LOS coordinator.")
@@ -82,6 +85,10 @@ final class EmulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (printJavaOpts) {
+            spec.commandLine().getOut().println(PlaneJvm.DEFAULT_OPTS);
+            return 0;
+        }
         TaskClasspath tasks = taskJars.load();
         Orbits orbits;
         SatId coordinator;
@@ -133,15 +140,23 @@ final class EmulateCommand implements Callable<Integer> {
         if (!opts.contains("-XX:-ExitOnOutOfMemoryError")) {
             opts.add("-XX:+ExitOnOutOfMemoryError");
         }
-        command.addAll(opts);
-        command.addAll(List.of("-Djava.awt.headless=true", "-Dspacecomp.home=" + Home.root(),
-                "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane"));
+        List<String> head = List.of(command.get(0), "-Djava.awt.headless=true", "-Dspacecomp.home=" + Home.root(),
+                "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
+        LocalConstellation.Options options = new LocalConstellation.Options(orbits, portBase, port,
+                dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, routerName, islDelay.equals("physical"),
+                traceDir == null ? null : traceDir.toAbsolutePath(), tasks);
+        var out = spec.commandLine().getOut();
+        long tArchive = System.nanoTime();
+        List<String> jvm = PlaneJvm.withArchive(opts, head, options, out);
+        if (System.nanoTime() - tArchive > 100_000_000L) {
+            out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - tArchive) / 1e9);
+        }
+        command.addAll(jvm);
+        command.addAll(head.subList(1, head.size()));
         long t0 = System.nanoTime();
         LocalConstellation c;
         try {
-            c = LocalConstellation.processes(new LocalConstellation.Options(orbits, portBase, port,
-                    dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, routerName, islDelay.equals("physical"),
-                    traceDir == null ? null : traceDir.toAbsolutePath(), tasks), command);
+            c = LocalConstellation.processes(options, command);
         } catch (java.net.BindException e) {
             throw new IllegalArgumentException("invalid value for --port-base: " + portBase + " (allowed: a port base whose "
                     + shell.size() + " satellite ports above it are free; " + e.getMessage() + ")");
@@ -152,11 +167,14 @@ final class EmulateCommand implements Callable<Integer> {
             c.close();
             stopped.countDown();
         }));
-        var out = spec.commandLine().getOut();
         if (live != null) {
             out.printf(Locale.ROOT, "scenario %s: %d x %d at %s deg, %s km; router %s; coordinator (%d,%d), the satellite %s sees "
                             + "highest at t = %.1f s%n", scenario, shell.planes(), shell.satsPerPlane(), shell.inclinationDeg(),
                     shell.altitudeKm(), routerName, coordinator.sat(), coordinator.orb(), live.station(), live.epochS());
+        }
+        String threads = PlaneJvm.threadWarning(shell.size(), shell.planes(), jvm);
+        if (threads != null) {
+            out.println(threads);
         }
         int up = c.upSatellites().size();
         if (orbits instanceof Orbits.Tle t) {

@@ -128,7 +128,8 @@ final class PlaneCommand implements Callable<Integer> {
             throw new IllegalArgumentException(IslKey.ENV + " is not set: a plane without the constellation's secret would take "
                     + "internal messages from anyone; set it (launchers do), or pass --insecure to start anyway");
         }
-        TraceTap tap = TraceTap.toGateway(downlink, key); // the viewer's live feed (GET /events on the gateway)
+        java.net.http.HttpClient client = Plane.client(orb); // one per process: the satellites' hops, the downlink, the tap
+        TraceTap tap = TraceTap.toGateway(downlink, key, client); // the viewer's live feed (GET /events on the gateway)
         sink = TraceTap.tee(sink, tap);
         PlaneConfig config = new PlaneConfig(shell, orb, network.addresses(shell), epochMs, router, islDelay.equals("physical"),
                 LinkRate.PAPER_BUDGET, new DataFiles(dir), tasks, downlink, sink, hopAttempts,
@@ -137,7 +138,7 @@ final class PlaneCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set (--insecure): this plane's endpoints accept "
                     + "internal messages from anyone who can reach them");
         }
-        Plane plane = Plane.start(config);
+        Plane plane = Plane.start(config, client);
         JsonLinesTrace closeTrace = traceFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             plane.close();

@@ -30,7 +30,8 @@ import java.util.Map;
  * through Jackson trees and {@link #MAPPER} only, so another {@code JsonFactory} (a binary one) can replace
  * the text on the wire without touching the field mapping. Field names
  * follow leopymr ({@code jobid}, {@code meta_data}, {@code end_collect}, ...); satellites are {@code [sat, orb]}.
- * Records travel as their JSON values; attachments ride beside them, base64, keyed by record index.
+ * Records travel as their JSON values; attachments ride beside them, keyed by record index: as binary values
+ * in a tree, which JSON text writes as base64 and {@link IslCodec}'s CBOR as raw bytes.
  * Every decoder throws {@link WireException} naming the field that is missing or malformed.
  */
 public final class Wire {
@@ -40,7 +41,10 @@ public final class Wire {
      * interning them thrashes Jackson's small intern cache (it clears itself every few hundred names).
      */
     public static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES).build());
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES)
+            // Nor canonicalised: the symbol table of a parser fills with a result's tens of thousands of one-off
+            // words and rehashes over and over (measured: half of the decoding time of a word-count batch).
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build());
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private Wire() {
@@ -228,14 +232,19 @@ public final class Wire {
         return new Record(n.get("value"), a == null || a.isNull() ? null : attachment(a, field + ".attachment"));
     }
 
+    /** The file as a binary node: base64 in JSON text (Jackson's default, padded, no line feeds), raw in CBOR. */
     static ObjectNode attachment(Attachment a) {
         ObjectNode o = F.objectNode();
         o.put("name", a.name());
-        o.put("data", Base64.getEncoder().encodeToString(a.bytes()));
+        o.put("data", a.bytes());
         return o;
     }
 
     static Attachment attachment(JsonNode n, String field) {
+        JsonNode data = n == null ? null : n.get("data");
+        if (data != null && data.isBinary()) {
+            return new Attachment(text(n, "name"), ((com.fasterxml.jackson.databind.node.BinaryNode) data).binaryValue());
+        }
         try {
             return new Attachment(text(n, "name"), Base64.getDecoder().decode(text(n, "data")));
         } catch (IllegalArgumentException e) {

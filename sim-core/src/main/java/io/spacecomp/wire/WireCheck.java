@@ -28,11 +28,14 @@ public final class WireCheck {
         }
     }
 
-    /** {@code m} through the wire and back; throws {@link WireMismatchException} when the copy differs. */
+    /**
+     * {@code m} through the wire and back, as an ISL hop carries it ({@link IslCodec}: CBOR of {@link Wire}'s
+     * trees); throws {@link WireMismatchException} when the copy differs.
+     */
     public static Message roundTrip(Message m) {
         Message copy;
         try {
-            copy = Wire.message(Wire.parse(Wire.bytes(Wire.message(m))));
+            copy = IslCodec.decode(IslCodec.encode(m));
         } catch (WireException e) {
             throw new WireMismatchException(m.action() + " of job " + m.jobId(), "its encoding does not decode: " + e.getMessage());
         }

@@ -276,16 +276,7 @@ public final class LocalConstellation implements AutoCloseable {
                     options.tasks().registry(), downlinkUri(), trace, 3, Duration.ofSeconds(5), key, geometry));
             return;
         }
-        List<String> cmd = new ArrayList<>(planeCommand);
-        cmd.addAll(List.of("--orb", Integer.toString(orb)));
-        cmd.addAll(planeFlags(options.orbits()));
-        cmd.addAll(List.of("--network", "local", "--port-base", Integer.toString(options.portBase()),
-                "--gateway", downlinkUri().toString(), "--data-dir", options.dataDir().toString(), "--router", options.router(),
-                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
-        cmd.addAll(List.of("--isl-delay", options.physicalDelay() ? "physical" : "none")); // explicit: the plane's default is physical
-        for (Path jar : options.tasks().paths()) {
-            cmd.addAll(List.of("--tasks", jar.toString()));
-        }
+        List<String> cmd = planeCommand(options, planeCommand, orb, downlinkUri());
         if (options.traceDir() != null) {
             Files.createDirectories(options.traceDir());
             cmd.addAll(List.of("--trace", options.traceDir().resolve("orb" + orb + ".jsonl").toString()));
@@ -296,6 +287,59 @@ public final class LocalConstellation implements AutoCloseable {
         pb.environment().remove(TaskClasspath.ENV); // the jars go on the command line, checked once already
         processes[orb - 1] = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("orb" + orb + ".log").toFile())).start();
+    }
+
+    /** {@code planeCommand} with the flags of plane {@code orb} of {@code options}' constellation (no trace file). */
+    private static List<String> planeCommand(Options options, List<String> planeCommand, int orb, URI downlink) {
+        List<String> cmd = new ArrayList<>(planeCommand);
+        cmd.addAll(List.of("--orb", Integer.toString(orb)));
+        cmd.addAll(planeFlags(options.orbits()));
+        cmd.addAll(List.of("--network", "local", "--port-base", Integer.toString(options.portBase()),
+                "--gateway", downlink.toString(), "--data-dir", options.dataDir().toString(), "--router", options.router(),
+                "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        cmd.addAll(List.of("--isl-delay", options.physicalDelay() ? "physical" : "none")); // explicit: the plane's default is physical
+        for (Path jar : options.tasks().paths()) {
+            cmd.addAll(List.of("--tasks", jar.toString()));
+        }
+        return cmd;
+    }
+
+    /**
+     * Runs plane 1 of {@code options}' constellation once, alone, as a process of {@code planeCommand} (whose JVM
+     * options should write a class-data archive when it exits, e.g. {@code -XX:ArchiveClassesAtExit=FILE}): until
+     * its first satellite answers {@code /health}, then it is asked to
+     * stop (SIGTERM) and waited for, so the JVM writes what it loaded. Returns whether the plane answered and exited
+     * by itself within {@code timeout}; the caller then finds the archive, or starts without one.
+     */
+    public static boolean trainPlane(Options options, List<String> planeCommand, Path log, Duration timeout)
+            throws IOException, InterruptedException {
+        List<String> cmd = planeCommand(options, planeCommand, 1, URI.create("http://127.0.0.1:9/downlink"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put(IslKey.ENV, IslKey.random().secret());
+        pb.environment().remove(TaskClasspath.ENV);
+        Files.createDirectories(log.getParent());
+        Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        long end = System.nanoTime() + timeout.toNanos();
+        SatelliteAddresses addresses = SatelliteAddresses.local(options.portBase(), options.shell().satsPerPlane());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        boolean answered = false;
+        try {
+            while (!answered && p.isAlive() && System.nanoTime() < end) {
+                try {
+                    answered = http.send(HttpRequest.newBuilder(addresses.uri(options.shell().sat(1, 1), "/health"))
+                            .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    Thread.sleep(50);
+                }
+            }
+        } finally {
+            p.destroy();
+            if (!p.waitFor(Math.max(1, (end - System.nanoTime()) / 1_000_000_000L), TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                answered = false;
+            }
+        }
+        return answered;
     }
 
     private static String num(double v) {

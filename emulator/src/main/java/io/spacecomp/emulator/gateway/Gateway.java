@@ -494,12 +494,12 @@ public final class Gateway implements AutoCloseable {
             unknown.put("done", false);
             throw new Http.Refusal(400, "jobid", e.getMessage(), unknown);
         }
-        Optional<JsonNode> done = store.outcome(jobId);
+        Optional<byte[]> done = store.outcomeBytes(jobId);
         if (done.isPresent()) {
-            Http.json(exchange, 200, done.get());
+            Http.send(exchange, 200, "application/json", done.get());
             return;
         }
-        if (store.meta(jobId).isEmpty()) {
+        if (!store.known(jobId)) {
             // leopymr answers {done: false, jobid} for an id it does not know; its clients read "done".
             ObjectNode unknown = Wire.object();
             unknown.put("jobid", jobId);

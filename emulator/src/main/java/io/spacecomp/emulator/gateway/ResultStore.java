@@ -155,6 +155,30 @@ final class ResultStore {
     }
 
     /**
+     * The {@code /completion} answer of a finished job as the JSON bytes stored, without parsing them (a word
+     * count's answer is ~1 MB: parsing and writing it again cost the gateway more than the rest of the job).
+     */
+    Optional<byte[]> outcomeBytes(String jobId) {
+        Unwritten u = unwritten.get(checkJobId(jobId));
+        if (u != null) {
+            return Optional.of(Wire.bytes(u.answer()));
+        }
+        Path p = dir(jobId).resolve("outcome.json");
+        try {
+            return Optional.of(Files.readAllBytes(p));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read outcome.json of a job", e);
+        }
+    }
+
+    /** Whether a job of this id was accepted (its {@code job.json} is there), without reading it. */
+    boolean known(String jobId) {
+        return Files.isRegularFile(dir(checkJobId(jobId)).resolve("job.json"));
+    }
+
+    /**
      * Records how a job ended; true the first time, false when it was already recorded (a repeated
      * downlink): the caller publishes only on true.
      */

@@ -77,6 +77,9 @@ final class SseHub {
     }
 
     void publish(JsonNode data) {
+        if (subscribers.isEmpty()) {
+            return; // nobody listens: no frame to write (a word count's event is ~1 MB of JSON)
+        }
         byte[] frame = frame(data);
         for (Subscriber s : subscribers) {
             if (!s.queue.offer(frame)) {

@@ -13,12 +13,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 
 /**
  * The JDK HTTP server, set up the one way the emulator uses it: TCP_NODELAY on (without it every small
@@ -53,13 +59,36 @@ public final class Http {
     private Http() {
     }
 
+    /**
+     * The HTTP client of a constellation's internal traffic (plain HTTP/1.1 on its own network: ISL hops, downlink,
+     * trace tap), one per process. It is given a TLS context that loads no certificates: the JDK's default one reads
+     * and parses the whole CA store when a client is built (~0.1 s of CPU per plane process at start-up), for
+     * nothing here. Its work runs on {@code threads} daemon threads named {@code name-N}.
+     */
+    public static HttpClient internalClient(String name, int threads, Duration connectTimeout) {
+        SSLContext none;
+        try {
+            none = SSLContext.getInstance("TLS");
+            none.init(new KeyManager[0], new TrustManager[0], null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS implementation in this JDK", e);
+        }
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(none).connectTimeout(connectTimeout)
+                .executor(pool(name, threads)).build();
+    }
+
     public static HttpServer server(String host, int port, Executor executor) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 256);
         server.setExecutor(executor);
         return server;
     }
 
-    /** A pool of daemon threads named {@code name-N}, growing to {@code max}, idle threads retired. */
+    /**
+     * A pool of daemon threads named {@code name-N} that starts a thread only when no idle one can take the task,
+     * up to {@code max}; beyond, tasks wait in line; idle threads retire after 30 s. (A plain pool of {@code max}
+     * core threads starts a new thread for every task until it has {@code max}, idle or not: a plane grew to 160
+     * server threads in its first burst of hops and kept them, ~200 threads and ~20 MB of stacks a plane.)
+     */
     public static ThreadPoolExecutor pool(String name, int max) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory f = r -> {
@@ -67,9 +96,17 @@ public final class Http {
             t.setDaemon(true);
             return t;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(max, max, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), f);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        LinkedTransferQueue<Runnable> queue = new LinkedTransferQueue<>() {
+            @Override
+            public boolean offer(Runnable r) {
+                return tryTransfer(r); // to an idle thread; false makes the pool start one (up to max)
+            }
+        };
+        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, f, (r, pool) -> {
+            if (!pool.isShutdown()) {
+                queue.put(r); // all max threads busy: the next one free takes it
+            }
+        });
     }
 
     /** A request that could not be served: its status, and the field at fault (or null). */

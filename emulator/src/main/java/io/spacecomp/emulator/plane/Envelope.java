@@ -1,6 +1,7 @@
 package io.spacecomp.emulator.plane;
 
 import com.sun.net.httpserver.Headers;
+import io.spacecomp.wire.IslCodec;
 import io.spacecomp.wire.WireException;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one ISL hop carries: a protocol message, as the JSON bytes its sender wrote (only its destination
+ * What one ISL hop carries: a protocol message, as the CBOR bytes its sender wrote ({@link IslCodec}; only its destination
  * parses them: a relay forwards the bytes untouched), with its source route in the request headers.
  * {@code path[hop]} is the satellite the envelope is addressed to on this hop; {@code path[0]} sent it,
  * {@code path[last]} is its destination. An {@code undeliverable} envelope brings a message back to its
@@ -29,7 +30,7 @@ import java.util.List;
  * @param hop         index in {@code path} of the satellite this hop goes to (≥ 1)
  * @param jobId       the message's job (for the trace)
  * @param action      the message's action (for the trace)
- * @param message     the protocol message, JSON bytes
+ * @param message     the protocol message, CBOR bytes
  * @param unreachable for {@code undeliverable}: the satellite that did not answer
  * @param reason      for {@code undeliverable}: why
  */
@@ -82,7 +83,7 @@ record Envelope(long id, String kind, List<SatId> path, int hop, String jobId, S
         if (unreachable != null) {
             b.header("X-Isl-Unreachable", unreachable.sat() + "." + unreachable.orb()).header("X-Isl-Reason", encode(reason));
         }
-        return b.header("Content-Type", "application/json");
+        return b.header("Content-Type", IslCodec.CONTENT_TYPE);
     }
 
     private static String encode(String s) {
@@ -125,8 +126,8 @@ record Envelope(long id, String kind, List<SatId> path, int hop, String jobId, S
         if (!path.get(hop).equals(here)) {
             throw new WireException("X-Isl-Hop", "addresses " + path.get(hop) + ", not this satellite " + here);
         }
-        if (body.length == 0 || body[0] != '{') {
-            throw new WireException("body", "must be a JSON message object");
+        if (!IslCodec.isMap(body)) {
+            throw new WireException("body", "must be a message, a CBOR map");
         }
         SatId unreachable = null;
         String reason = null;

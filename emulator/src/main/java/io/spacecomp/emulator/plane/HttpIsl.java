@@ -1,7 +1,7 @@
 package io.spacecomp.emulator.plane;
 
 import io.spacecomp.emulator.fault.InjectedFaults;
-import io.spacecomp.wire.Wire;
+import io.spacecomp.wire.IslCodec;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.link.LinkBudget;
 import io.spacecomp.orbit.shell.SatId;
@@ -65,9 +65,9 @@ final class HttpIsl implements Transport {
     public void send(SatId from, SatId to, Message message) {
         Satellite origin = locals.apply(from);
         long id = origin.nextMessageId();
-        long bytes = MessageSize.of(message);
-        emit("message_sent", id, message.jobId(), message.action(), from, to, bytes, null);
         if (from.equals(to)) {
+            long bytes = MessageSize.of(message);
+            emit("message_sent", id, message.jobId(), message.action(), from, to, bytes, null);
             origin.execute(() -> {
                 emit("delivered", id, message.jobId(), message.action(), from, to, bytes, null);
                 origin.node().receive(from, message);
@@ -93,11 +93,15 @@ final class HttpIsl implements Transport {
             String why = faults.whyDown(to);
             String reason = !faults.anyDown() ? e.getMessage()
                     : e.getMessage() + (why == null ? "" : " (" + why + ")") + " (" + attempt + " attempts)";
+            emit("message_sent", id, message.jobId(), message.action(), origin.id(), to, MessageSize.of(message), null);
             origin.execute(() -> origin.node().undeliverable(to, message, reason));
             return;
         }
         Envelope e = new Envelope(id, Envelope.MESSAGE, path.satellites(), 1, message.jobId(), message.action(),
-                Wire.bytes(Wire.message(message)), null, null);
+                IslCodec.encode(message), null, null);
+        // The bytes the hops carry, as "delivered" says too (not MessageSize's estimate: walking a batch's records
+        // for it cost 3 % of a plane's CPU, measured).
+        emit("message_sent", id, message.jobId(), message.action(), origin.id(), to, e.bytes(), null);
         forward(origin, e);
     }
 
@@ -112,7 +116,7 @@ final class HttpIsl implements Transport {
         }
         Message m;
         try {
-            m = Wire.message(Wire.parse(e.message()));
+            m = IslCodec.decode(e.message());
         } catch (IllegalArgumentException bad) {
             emit("node_error", e.id(), e.jobId(), e.action(), e.source(), here.id(), e.bytes(), "malformed message dropped: " + bad.getMessage());
             return;
@@ -260,7 +264,7 @@ final class HttpIsl implements Transport {
             if (here.down()) {
                 return; // a sender that is down itself hears nothing back (as in the simulator)
             }
-            Message m = Wire.message(Wire.parse(e.message()));
+            Message m = IslCodec.decode(e.message());
             here.execute(() -> here.node().undeliverable(unreachable, m, reason));
             return;
         }

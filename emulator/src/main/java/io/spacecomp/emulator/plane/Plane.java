@@ -37,6 +37,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Plane implements AutoCloseable {
 
+    /**
+     * Threads that complete the client's exchanges (its I/O has a thread of its own): the callbacks only pass a hop's
+     * answer on, so two keep up with a plane on this 2-core machine.
+     */
+    private static final int CLIENT_THREADS = 2;
+
     private final PlaneConfig config;
     private final List<Satellite> satellites = new ArrayList<>();
     private final ThreadPoolExecutor work;
@@ -45,7 +51,7 @@ public final class Plane implements AutoCloseable {
     private final HttpClient client;
     private InjectedFaults faults;
 
-    private Plane(PlaneConfig config) {
+    private Plane(PlaneConfig config, HttpClient client) {
         this.config = config;
         int cores = Runtime.getRuntime().availableProcessors();
         this.work = Http.pool("orb" + config.orb() + "-work", Math.max(4, 2 * cores));
@@ -57,13 +63,22 @@ public final class Plane implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).executor(Http.pool("orb" + config.orb() + "-client", 8)).build();
+        this.client = client;
     }
 
-    /** Starts every satellite of the plane; each answers on its port when this returns. */
+    /** The HTTP client a plane process shares between its satellites and its trace tap. */
+    public static HttpClient client(int orb) {
+        return Http.internalClient("orb" + orb + "-client", CLIENT_THREADS, Duration.ofSeconds(2));
+    }
+
+    /** Starts every satellite of the plane, with a client of its own; each answers on its port when this returns. */
     public static Plane start(PlaneConfig config) throws IOException {
-        Plane plane = new Plane(config);
+        return start(config, client(config.orb()));
+    }
+
+    /** Starts every satellite of the plane, sending with {@code client} (see {@link #client}). */
+    public static Plane start(PlaneConfig config, HttpClient client) throws IOException {
+        Plane plane = new Plane(config, client);
         try {
             plane.open();
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.spacecomp.emulator.viewer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spacecomp.emulator.net.Http;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.trace.TraceEvent;
 import io.spacecomp.trace.TraceSink;
@@ -41,17 +42,22 @@ public final class TraceTap implements TraceSink, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean refused;
 
-    private TraceTap(URI target, IslKey key) {
+    private TraceTap(URI target, IslKey key, HttpClient client) {
         this.target = target;
         this.key = key;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        this.client = client;
         this.sender = new Thread(this::run, "trace-tap");
         this.sender.setDaemon(true);
     }
 
     /** A tap sending to the {@code /trace} endpoint beside the gateway's {@code downlink} endpoint. */
     public static TraceTap toGateway(URI downlink, IslKey key) {
-        TraceTap tap = new TraceTap(downlink.resolve("/trace"), key);
+        return toGateway(downlink, key, Http.internalClient("trace-tap-client", 1, Duration.ofSeconds(2)));
+    }
+
+    /** A tap that sends with {@code client} (a plane's own: one client per process). */
+    public static TraceTap toGateway(URI downlink, IslKey key, HttpClient client) {
+        TraceTap tap = new TraceTap(downlink.resolve("/trace"), key, client);
         tap.sender.start();
         return tap;
     }

@@ -68,21 +68,29 @@ public final class DocCollector implements Collector {
                 if (n < 0) {
                     break;
                 }
-                for (int i = 0; i < n; i++) {
+                // A line's bytes are copied a run at a time, up to its newline (not byte by byte: the collector's
+                // main cost before, measured).
+                int i = 0;
+                while (i < n) {
                     if (!inLine) {
                         if (lineStart >= end) {
                             return finish(lines, line, false);
                         }
                         inLine = true;
                     }
-                    if (buf[i] == '\n') {
-                        lines.add(decode(line));
-                        line.reset();
-                        inLine = false;
-                        lineStart = pos + i + 1;
-                    } else {
-                        line.write(buf[i]);
+                    int nl = i;
+                    while (nl < n && buf[nl] != '\n') {
+                        nl++;
                     }
+                    line.write(buf, i, nl - i);
+                    if (nl == n) {
+                        break; // the line goes on in the next read
+                    }
+                    lines.add(decode(line));
+                    line.reset();
+                    inLine = false;
+                    lineStart = pos + nl + 1;
+                    i = nl + 1;
                 }
                 pos += n;
             }
