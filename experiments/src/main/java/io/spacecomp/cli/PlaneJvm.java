@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * How {@code emulate} starts a plane's JVM: its options, and a class-data archive (AppCDS) shared by every plane
  * process. JDK 17 cannot make the archive on the fly (-XX:+AutoCreateSharedArchive is JDK 19+), so the first
- * {@code emulate} after a build runs plane 1 once with {@code -XX:ArchiveClassesAtExit} (~1 s), and every plane
+ * {@code emulate} after a build runs plane 1 once with {@code -XX:ArchiveClassesAtExit} (2–9 s here), and every plane
  * then maps the archive: ~0.1 s less CPU and ~20 MB less private memory per plane (picocli's classes stay out:
  * their class files are Java 5, which CDS does not take). The archive's name is a hash of what it depends on (the
  * JVM, the class path's jars with their sizes and times, the options), so a rebuild makes a new one; a class path
