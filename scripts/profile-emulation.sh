@@ -23,7 +23,7 @@ OPTS="${PLANE_OPTS:-$(./spacecomp emulate --print-java-opts)}"   # emulate's def
   --results-dir "$OUT/results" --java-opts "$OPTS -XX:StartFlightRecording=settings=profile,filename=$OUT/startup/" \
   > "$OUT/emulate.log" 2>&1 &
 launcher=$!
-trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null' EXIT
+trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null || true' EXIT
 for _ in $(seq 1 1200); do grep -q "answer after" "$OUT/emulate.log" && break; sleep 0.25; done
 grep "answer after" "$OUT/emulate.log"
 pids=$(pgrep -P "$launcher" -f " plane --orb" || true)
@@ -89,3 +89,4 @@ top "$OUT/jobs" 30
 echo "--- start-up: top frames"
 top "$OUT/startup" 20
 echo "recordings: $OUT/startup, $OUT/jobs (jfr print / jfr summary / JDK Mission Control)"
+exit 0

@@ -146,11 +146,7 @@ final class EmulateCommand implements Callable<Integer> {
                 dir.toAbsolutePath(), resultsDir.toAbsolutePath(), coordinator, routerName, islDelay.equals("physical"),
                 traceDir == null ? null : traceDir.toAbsolutePath(), tasks);
         var out = spec.commandLine().getOut();
-        long tArchive = System.nanoTime();
         List<String> jvm = PlaneJvm.withArchive(opts, head, options, out);
-        if (System.nanoTime() - tArchive > 100_000_000L) {
-            out.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - tArchive) / 1e9);
-        }
         command.addAll(jvm);
         command.addAll(head.subList(1, head.size()));
         long t0 = System.nanoTime();

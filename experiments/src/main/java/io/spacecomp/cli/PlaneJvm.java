@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * How {@code emulate} starts a plane's JVM: its options, and a class-data archive (AppCDS) shared by every plane
  * process. JDK 17 cannot make the archive on the fly (-XX:+AutoCreateSharedArchive is JDK 19+), so the first
- * {@code emulate} after a build runs plane 1 once with {@code -XX:ArchiveClassesAtExit} (~1 s), and every plane
+ * {@code emulate} after a build runs plane 1 once with {@code -XX:ArchiveClassesAtExit} (2–9 s here), and every plane
  * then maps the archive: ~0.1 s less CPU and ~20 MB less private memory per plane (picocli's classes stay out:
  * their class files are Java 5, which CDS does not take). The archive's name is a hash of what it depends on (the
  * JVM, the class path's jars with their sizes and times, the options), so a rebuild makes a new one; a class path
@@ -47,10 +47,16 @@ final class PlaneJvm {
     static String threadWarning(int satellites, int planes, List<String> opts) {
         long pidMax;
         try {
-            pidMax = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).trim());
+            // not Files.readString: on JDK 17 it reads one byte of a /proc/sys file (whose size says 0)
+            pidMax = Long.parseLong(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).trim());
         } catch (IOException | RuntimeException e) {
             return null;
         }
+        return threadWarning(satellites, planes, opts, pidMax);
+    }
+
+    /** {@link #threadWarning(int, int, List)} for a machine of {@code pidMax} process ids. */
+    static String threadWarning(int satellites, int planes, List<String> opts, long pidMax) {
         boolean deadline = opts.stream().noneMatch(o -> o.equals("-Dsun.net.httpserver.maxReqTime=-1"));
         long need = (long) satellites * (deadline ? 3 : 2) + 25L * planes;
         if (need < pidMax * 3 / 4) {
@@ -101,6 +107,7 @@ final class PlaneJvm {
             return opts;
         }
         if (!Files.isRegularFile(archive)) {
+            long t0 = System.nanoTime();
             out.printf("making the planes' class-data archive (once per build): %s%n", archive);
             out.flush();
             try {
@@ -121,6 +128,8 @@ final class PlaneJvm {
                     return opts;
                 }
                 Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                out.printf(java.util.Locale.ROOT, "class-data archive made in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+                out.flush();
             } catch (IOException e) {
                 out.printf("no class-data archive (%s): planes start without one%n", e.getMessage());
                 return opts;

@@ -40,4 +40,21 @@ class PlaneJvmTest {
         assertNull(PlaneJvm.archive(a + File.pathSeparator + classes, List.of()));
         assertNull(PlaneJvm.archive(a + File.pathSeparator + dir.resolve("gone.jar"), List.of()));
     }
+
+    @Test
+    void aShellNeedingMostOfThePidSpaceIsWarnedAbout() {
+        List<String> opts = List.of(PlaneJvm.DEFAULT_OPTS.split(" "));
+        // 100x100: 3 threads per satellite + 25 per plane = 32,500 of 32,768
+        String warning = PlaneJvm.threadWarning(10_000, 100, opts, 32_768);
+        assertNotNull(warning);
+        assertTrue(warning.startsWith("warning: 100 planes need ~32500 threads (3 per satellite's server)"), warning);
+        assertTrue(warning.contains("-Dsun.net.httpserver.maxReqTime=-1"), warning);
+        // without the request deadline: 2 per satellite, 22,500, under three quarters of 32,768 (24,576)
+        List<String> noDeadline = new java.util.ArrayList<>(opts);
+        noDeadline.add("-Dsun.net.httpserver.maxReqTime=-1");
+        assertNull(PlaneJvm.threadWarning(10_000, 100, noDeadline, 32_768));
+        // 11x11: 363 + 275
+        assertNull(PlaneJvm.threadWarning(121, 11, opts, 32_768));
+        assertNotNull(PlaneJvm.threadWarning(121, 11, opts, 800));
+    }
 }

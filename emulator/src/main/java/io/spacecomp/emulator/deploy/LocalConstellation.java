@@ -212,7 +212,8 @@ public final class LocalConstellation implements AutoCloseable {
     /** The kernel's range of ports for outgoing connections (Linux; the usual default elsewhere). */
     static int[] ephemeralPorts() {
         try {
-            String[] r = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            // not Files.readString: on JDK 17 it reads one byte of a /proc/sys file (whose size says 0), and this fell back
+            String[] r = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+");
             return new int[] {Integer.parseInt(r[0]), Integer.parseInt(r[1])};
         } catch (IOException | RuntimeException e) {
             return new int[] {32_768, 60_999};
