@@ -198,7 +198,7 @@ final class Watchdog implements AutoCloseable {
                 SatId silent = null;
                 for (SatId s : j.satellites()) {
                     Health h = health.get(s);
-                    if (h != null && isSilent(h, now)) {
+                    if (h != null && isSilent(h, now, j.acceptedMs())) {
                         silent = s;
                         break;
                     }
@@ -206,7 +206,7 @@ final class Watchdog implements AutoCloseable {
                 if (silent != null) {
                     Health h = health.get(silent);
                     String why = String.format(Locale.ROOT, "stopped answering: no health check answered for %.1f s (%s)",
-                            (now - h.silentSinceMs) / 1000.0, h.lastError);
+                            (now - Math.max(h.silentSinceMs, j.acceptedMs())) / 1000.0, h.lastError);
                     if (j.replans() && !silent.equals(j.coordinator())) {
                         // the coordinator moves its work; the satellite is watched no more for this job
                         Set<SatId> rest = new HashSet<>(j.satellites());
@@ -251,7 +251,7 @@ final class Watchdog implements AutoCloseable {
     private void report(long now) {
         Set<SatId> silent = new HashSet<>();
         health.forEach((s, h) -> {
-            if (h.answered && isSilent(h, now)) {
+            if (h.answered && isSilent(h, now, 0)) {
                 silent.add(s);
             }
         });
@@ -269,9 +269,14 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
-    private boolean isSilent(Health h, long now) {
+    /**
+     * Whether {@code h} has been silent for the whole {@link GatewayLimits#silence}, counted from {@code fromMs} at the
+     * earliest: a job counts only silence since it was accepted (the constellation-wide watch may have seen a plane
+     * still starting, before the job).
+     */
+    private boolean isSilent(Health h, long now, long fromMs) {
         long since = h.silentSinceMs;
-        return since >= 0 && h.failures >= 2 && now - since >= limits.silence().toMillis();
+        return since >= 0 && h.failures >= 2 && now - Math.max(since, fromMs) >= limits.silence().toMillis();
     }
 
     private void end(Job j, String reason) {
