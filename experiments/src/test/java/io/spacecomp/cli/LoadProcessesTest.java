@@ -3,6 +3,7 @@ package io.spacecomp.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.emulator.client.GatewayClient;
+import io.spacecomp.emulator.client.JobRequest;
 import io.spacecomp.emulator.deploy.LocalConstellation;
 import io.spacecomp.emulator.wire.Wire;
 import io.spacecomp.orbit.shell.SatId;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -110,6 +112,129 @@ class LoadProcessesTest {
         for (long pid : pids) {
             assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "plane process " + pid + " alive");
         }
+    }
+
+    /**
+     * leopymr's default job (job.py's flags: 11 collectors over the grid [3, 8], bipartite, centre reducer,
+     * data/sample.txt, 1,024 lines a batch), all with one seed, so every job has the same reducer: the worst case
+     * for one satellite's heap.
+     */
+    private static ObjectNode leopymrJob() {
+        return new JobRequest(11, 3, 8, 7, "bipartite", "center", "doccollector", "mergecombiner", "wordcountmapper", "sumreducer",
+                1024, Wire.object().put("filename", "data/sample.txt"), false).body();
+    }
+
+    @Test
+    @Order(0)
+    @Timeout(value = 40, unit = TimeUnit.MINUTES)
+    void threeHundredConcurrentLeopymrJobsEndExactOrWithAReasonAndNoPlaneRunsOutOfHeap() throws Exception {
+        Map<String, String> expectedSample = new TreeMap<>();
+        TestData.singleProcessCount(TestData.projectRoot().resolve("data/sample.txt")).forEach((k, v) -> expectedSample.put(k, v.toString()));
+        Map<String, CompletableFuture<JsonNode>> events = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> eventCount = new ConcurrentHashMap<>();
+        CountDownLatch open = new CountDownLatch(1);
+        var sse = client.subscribe(open::countDown, e -> {
+            String id = e.path("meta_data").path("jobid").asText();
+            eventCount.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            events.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(e);
+        });
+        assertTrue(open.await(60, TimeUnit.SECONDS));
+        int jobs = Integer.getInteger("spacecomp.load.leopymr.jobs", 300);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicInteger busyAnswers = new AtomicInteger();
+        Map<String, String> accepted = new ConcurrentHashMap<>();
+        List<Future<String>> outcomes = new ArrayList<>();
+        long t0 = System.nanoTime();
+        long giveUp = t0 + TimeUnit.MINUTES.toNanos(20);
+        for (int i = 0; i < jobs; i++) {
+            outcomes.add(pool.submit(() -> {
+                go.await();
+                GatewayClient.Answer a;
+                while (true) {
+                    a = client.submit(leopymrJob());
+                    if (a.status() != 503) {
+                        break;
+                    }
+                    busyAnswers.incrementAndGet();
+                    double retryS = a.json().get("retry_after_s").asDouble();
+                    assertTrue(retryS > 0 && !a.json().get("error").asText().isEmpty(), a.json().toString());
+                    if (System.nanoTime() > giveUp) {
+                        return "refused";
+                    }
+                    Thread.sleep(Math.round(retryS * 1000));
+                }
+                if (a.status() != 200) {
+                    return "other: HTTP " + a.status() + " " + new String(a.body(), StandardCharsets.UTF_8);
+                }
+                String id = a.json().get("jobid").asText();
+                accepted.put(id, id);
+                double deadlineS = 120 + 2 * 11;
+                JsonNode event = events.computeIfAbsent(id, k -> new CompletableFuture<>()).get(Math.round(deadlineS) + 60, TimeUnit.SECONDS);
+                JsonNode d = client.completion(id).json();
+                if (!d.path("done").asBoolean()) {
+                    return "pending";
+                }
+                if (d.path("failed").asBoolean()) {
+                    // the reason, its figures taken out, so that like failures add up
+                    String why = d.path("error").asText().replaceAll("[0-9.]+", "N");
+                    return why.isEmpty() ? "failed without a reason" : "failed: " + why.substring(0, Math.min(100, why.length()));
+                }
+                Map<String, String> got = new TreeMap<>();
+                d.get("result").fields().forEachRemaining(e -> got.put(e.getKey(), e.getValue().asText()));
+                return got.equals(expectedSample) && event.path("done").asBoolean() ? "exact" : "wrong";
+            }));
+        }
+        go.countDown();
+        Map<String, Integer> tally = new TreeMap<>();
+        for (Future<String> f : outcomes) {
+            String o = f.get(30, TimeUnit.MINUTES);
+            tally.merge(o.length() > 160 ? o.substring(0, 160) : o, 1, Integer::sum);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        pool.shutdownNow();
+        sse.cancel(true);
+        StringBuilder peaks = new StringBuilder();
+        for (long pid : constellation.pids()) {
+            peaks.append(' ').append(peakRssMib(pid));
+        }
+        System.out.printf("%d concurrent leopymr default jobs on 11x11 processes: %s in %.1f s; %d busy answers (503) retried; "
+                + "%d accepted, %d SSE events; plane peak RSS (MiB):%s%n", jobs, tally, s, busyAnswers.get(), accepted.size(),
+                eventCount.values().stream().mapToInt(AtomicInteger::get).sum(), peaks);
+        System.out.println("planes' budgets and refusals: " + busyRefusals());
+        assertEquals(jobs, tally.values().stream().mapToInt(Integer::intValue).sum());
+        for (String k : tally.keySet()) {
+            assertTrue(k.equals("exact") || k.equals("refused") || k.startsWith("failed: "), "every job ends exact, refused or failed "
+                    + "with a reason: " + tally);
+        }
+        assertTrue(tally.getOrDefault("exact", 0) > 0, tally.toString());
+        assertEquals(accepted.keySet(), eventCount.keySet(), "one SSE event for every accepted job, none for others");
+        for (Map.Entry<String, AtomicInteger> e : eventCount.entrySet()) {
+            assertEquals(1, e.getValue().get(), "never counted twice: " + e.getKey());
+        }
+        allPlanesAlive();
+    }
+
+    /** The peak resident memory of a process (VmHWM, MiB). */
+    private static long peakRssMib(long pid) throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    /** Each satellite's busy refusals, summed by reason over the constellation (its /health). */
+    private Map<String, Long> busyRefusals() throws Exception {
+        Map<String, Long> sum = new TreeMap<>();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (SatId s : WalkerShell.paperDefault(11, 11).satellites()) {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(constellation.addresses().uri(s, "/health")).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            Wire.parse(r.body()).path("busy_refusals").fields().forEachRemaining(e -> sum.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+        }
+        return sum;
     }
 
     @Test

@@ -120,32 +120,38 @@ public final class SatelliteNode {
     /**
      * What this satellite's work holds now, for a host that bounds it (the live testbed's admission budgets).
      *
-     * @param jobs        jobs with work in progress here: a reduction not yet done, or a mapper stream not yet complete
-     * @param streams     streams open here: mapper streams and reducer streams not yet complete
-     * @param reduceBytes bytes of batches the reductions in progress took in (folded into a running result, or kept)
-     * @param keptRecords records kept whole until their job reduces (none while every reducer folds)
+     * @param reducing      jobs whose reduction is in progress here (waiting for streams)
+     * @param mapping       jobs with a mapper stream here not yet complete
+     * @param mapStreams    mapper streams not yet complete
+     * @param reduceStreams reducer streams not yet complete
+     * @param reduceBytes   bytes of batches the reductions in progress took in (folded into a running result, or kept)
+     * @param keptRecords   records kept whole until their job reduces (none while every reducer folds)
      */
-    public record Load(Set<String> jobs, int streams, long reduceBytes, int keptRecords) {
+    public record Load(Set<String> reducing, Set<String> mapping, int mapStreams, int reduceStreams, long reduceBytes,
+                       int keptRecords) {
+
+        public static final Load NONE = new Load(Set.of(), Set.of(), 0, 0, 0, 0);
     }
 
     /** What is held now (see {@link Load}); call it where this node's other work runs, never beside it. */
     public Load load() {
-        Set<String> jobs = new HashSet<>(reducing.keySet());
-        int streams = 0;
-        long bytes = 0;
-        int kept = 0;
+        Set<String> mapping = new HashSet<>();
+        int mapOpen = 0;
         for (Map.Entry<String, Map<StreamId, Stream>> e : mapStreams.entrySet()) {
             for (Stream s : e.getValue().values()) {
                 if (s != Stream.DONE) {
-                    streams++;
-                    jobs.add(e.getKey());
+                    mapOpen++;
+                    mapping.add(e.getKey());
                 }
             }
         }
+        int reduceOpen = 0;
+        long bytes = 0;
+        int kept = 0;
         for (ReduceState r : reducing.values()) {
             for (Lane lane : r.lanes.values()) {
                 if (!lane.stream.complete()) {
-                    streams++;
+                    reduceOpen++;
                 }
             }
             bytes += r.bytes;
@@ -153,7 +159,7 @@ public final class SatelliteNode {
                 kept += p.records().size();
             }
         }
-        return new Load(jobs, streams, bytes, kept);
+        return new Load(Set.copyOf(reducing.keySet()), Set.copyOf(mapping), mapOpen, reduceOpen, bytes, kept);
     }
 
     /** Schedules, once per job, the drop of everything held of it at its deadline plus the grace. */

@@ -76,17 +76,17 @@ class FoldingReduceTest {
     void aFoldingReducerKeepsNoRecordAndTheLoadIsFreedWhenItReduces() {
         node.receive(LOS, new Message.SetMapCount(meta("f", 0, FailurePolicy.FAIL), 2));
         drain();
-        assertEquals(new SatelliteNode.Load(Set.of("f"), 0, 0, 0), node.load(), "a job waiting for its streams");
+        assertEquals(new SatelliteNode.Load(Set.of("f"), Set.of(), 0, 0, 0, 0), node.load(), "a job waiting for its streams");
         batch("f", FailurePolicy.FAIL, 1, 0, false, counts("a", 1), counts("b", 2));
         batch("f", FailurePolicy.FAIL, 2, 0, true, counts("a", 10));
         SatelliteNode.Load mid = node.load();
-        assertEquals(Set.of("f"), mid.jobs());
-        assertEquals(1, mid.streams(), "data id 1 is still open, data id 2 complete");
+        assertEquals(Set.of("f"), mid.reducing());
+        assertEquals(1, mid.reduceStreams(), "data id 1 is still open, data id 2 complete");
         assertEquals(0, mid.keptRecords(), "folded, not kept");
         // MessageSize counts {"a":1} and {"b":2} as 2 + 1 + 4 + 1 = 8 bytes each, {"a":10} as 9
         assertEquals(8 + 8 + 9, mid.reduceBytes());
         batch("f", FailurePolicy.FAIL, 1, 1, true, counts("b", 3));
-        assertEquals(new SatelliteNode.Load(Set.of(), 0, 0, 0), node.load(), "nothing held once reduced");
+        assertEquals(SatelliteNode.Load.NONE, node.load(), "nothing held once reduced");
         Message.ReduceResponse r = assertInstanceOf(Message.ReduceResponse.class, sent.get(0).message());
         assertEquals("{\"a\":11,\"b\":5}", r.result().value().toString());
     }
@@ -98,7 +98,7 @@ class FoldingReduceTest {
         batch("r", FailurePolicy.REPLAN, 2, 0, true, counts("a", 10));
         assertEquals(3, node.load().keptRecords(), "a later epoch may replace a stream: its records are kept");
         batch("r", FailurePolicy.REPLAN, 1, 1, true, counts("b", 3));
-        assertTrue(node.load().jobs().isEmpty());
+        assertTrue(node.load().reducing().isEmpty());
         Message.ReduceResponse r = assertInstanceOf(Message.ReduceResponse.class, sent.get(0).message());
         assertEquals("{\"a\":11,\"b\":5}", r.result().value().toString());
     }
@@ -109,7 +109,7 @@ class FoldingReduceTest {
         batch("x", FailurePolicy.FAIL, 2, 0, true, Record.text("not counts"));
         Message.JobFailed f = assertInstanceOf(Message.JobFailed.class, sent.get(0).message());
         assertTrue(f.reason().contains("reduce_task 'sumreducer' failed: expected {key: count} objects"), f.reason());
-        assertTrue(node.load().jobs().isEmpty(), "dropped: " + node.load());
+        assertTrue(node.load().reducing().isEmpty(), "dropped: " + node.load());
         batch("x", FailurePolicy.FAIL, 1, 1, true, counts("a", 1));
         assertEquals(1, sent.size(), "later batches of the failed job are ignored");
     }

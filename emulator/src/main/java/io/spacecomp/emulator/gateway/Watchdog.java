@@ -32,8 +32,9 @@ final class Watchdog implements AutoCloseable {
         void fail(String jobId, long acceptedMs, String reason);
     }
 
-    /** A job in progress: when it was accepted, its deadline (Unix ms), the satellites it needs. */
-    record Job(String jobId, SatId coordinator, long acceptedMs, long deadlineMs, double timeoutS, Set<SatId> satellites) {
+    /** A job in progress: when it was accepted, its deadline (Unix ms), the satellites it needs, its input data (bytes). */
+    record Job(String jobId, SatId coordinator, long acceptedMs, long deadlineMs, double timeoutS, Set<SatId> satellites,
+               long dataBytes) {
         Job {
             satellites = Set.copyOf(satellites);
         }
@@ -77,14 +78,35 @@ final class Watchdog implements AutoCloseable {
         return jobs.size();
     }
 
-    /** Reserves a place for a job about to go up; false when {@link GatewayLimits#maxJobs} are running. */
-    synchronized boolean admit(String jobId, SatId coordinator, double timeoutS) {
+    /** Why a job was not admitted. */
+    enum Full {
+        JOBS, DATA
+    }
+
+    /**
+     * Reserves a place for a job about to go up with {@code dataBytes} of input; null when admitted, else what is full:
+     * {@link GatewayLimits#maxJobs} jobs running, or their data would pass {@link GatewayLimits#maxDataBytes} (a job
+     * is admitted whatever its size when none runs, so a large one waits but is never refused for ever).
+     */
+    synchronized Full admit(String jobId, SatId coordinator, double timeoutS, long dataBytes) {
         if (jobs.size() >= limits.maxJobs()) {
-            return false;
+            return Full.JOBS;
+        }
+        if (!jobs.isEmpty() && dataInProgress() + dataBytes > limits.maxDataBytes()) {
+            return Full.DATA;
         }
         long now = System.currentTimeMillis();
-        jobs.put(jobId, new Job(jobId, coordinator, now, now + Math.round(timeoutS * 1000), timeoutS, Set.of(coordinator)));
-        return true;
+        jobs.put(jobId, new Job(jobId, coordinator, now, now + Math.round(timeoutS * 1000), timeoutS, Set.of(coordinator), dataBytes));
+        return null;
+    }
+
+    /** Input data of the jobs in progress (bytes). */
+    long dataInProgress() {
+        long sum = 0;
+        for (Job j : jobs.values()) {
+            sum += j.dataBytes();
+        }
+        return sum;
     }
 
     /** The job's plan is known: its satellites are watched too (unless it already ended). */
@@ -92,7 +114,7 @@ final class Watchdog implements AutoCloseable {
         jobs.computeIfPresent(jobId, (id, j) -> {
             Set<SatId> all = new HashSet<>(j.satellites());
             all.addAll(satellites);
-            return new Job(id, j.coordinator(), j.acceptedMs(), j.deadlineMs(), j.timeoutS(), all);
+            return new Job(id, j.coordinator(), j.acceptedMs(), j.deadlineMs(), j.timeoutS(), all, j.dataBytes());
         });
     }
 

@@ -39,9 +39,11 @@ public final class Plane implements AutoCloseable {
     private final ThreadPoolExecutor handlers;
     private final ScheduledExecutorService timer;
     private final HttpClient client;
+    private final Admission admission;
 
-    private Plane(PlaneConfig config) {
+    private Plane(PlaneConfig config, Budget budget) {
         this.config = config;
+        this.admission = new Admission(budget);
         int cores = Runtime.getRuntime().availableProcessors();
         this.work = Http.pool("orb" + config.orb() + "-work", Math.max(4, 2 * cores));
         // Enough threads that 100 peers trickling their heads at one satellite leave room for its ISL traffic; each such
@@ -56,9 +58,14 @@ public final class Plane implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(2)).executor(Http.pool("orb" + config.orb() + "-client", 8)).build();
     }
 
-    /** Starts every satellite of the plane; each answers on its port when this returns. */
+    /** Starts every satellite of the plane, with the budget of this JVM's heap; each answers on its port when this returns. */
     public static Plane start(PlaneConfig config) throws IOException {
-        Plane plane = new Plane(config);
+        return start(config, Budget.ofThisHeap());
+    }
+
+    /** Starts every satellite of the plane, admitting hops within {@code budget}. */
+    public static Plane start(PlaneConfig config, Budget budget) throws IOException {
+        Plane plane = new Plane(config, budget);
         try {
             plane.open();
         } catch (IOException | RuntimeException e) {
@@ -86,7 +93,7 @@ public final class Plane implements AutoCloseable {
             SerialExecutor serial = new SerialExecutor(work, t -> config.trace().emit(new TraceEvent(
                     WallClock.secondsSince(config.epochMs()), "node_error", null, null, null, null, null, new int[] {id.sat(), id.orb()},
                     null, String.valueOf(t))));
-            Satellite sat = new Satellite(id, torus, serial, config.key());
+            Satellite sat = new Satellite(id, torus, serial, config.key(), admission);
             NodeServices services = new NodeServices(new WallClock(config.epochMs(), timer, serial), isl, config.tasks(),
                     config.dataFiles(), planner, ProcessingModel.NONE, config.trace(), downlink);
             sat.attach(new SatelliteNode(id, services), isl, downlink);

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One satellite of a live plane: its own HTTP endpoint (its own port), its own protocol state
  * ({@link SatelliteNode}), and its own serial executor, so it works on one message at a time.
  * Endpoints: {@code POST /isl} (an envelope from a torus neighbour), {@code POST /uplink} (a job from the
- * gateway, answered with the plan), {@code GET /health}.
+ * gateway, answered with the plan), {@code GET /health}. A hop past the satellite's {@link Budget} is answered
+ * 503 {@code {error, retry_after_s}} (its sender tries again), see {@link Admission}.
  */
 final class Satellite {
 
@@ -63,9 +64,11 @@ final class Satellite {
     private HttpIsl isl;
     private Downlink downlink;
     private HttpServer server;
+    private final Admission.Ledger ledger;
 
-    Satellite(SatId id, Torus torus, SerialExecutor serial, IslKey key) {
+    Satellite(SatId id, Torus torus, SerialExecutor serial, IslKey key, Admission admission) {
         this.id = id;
+        this.ledger = admission.ledger("satellite " + id);
         this.key = key;
         this.torus = torus;
         this.serial = serial;
@@ -79,6 +82,12 @@ final class Satellite {
         this.node = node;
         this.isl = isl;
         this.downlink = downlink;
+        serial.afterEach(() -> ledger.afterTask(node.load()));
+    }
+
+    /** What this satellite holds against its budget. */
+    Admission.Ledger ledger() {
+        return ledger;
     }
 
     SatId id() {
@@ -142,14 +151,34 @@ final class Satellite {
         key.check(exchange.getRequestHeaders());
         Envelope e = Envelope.read(exchange.getRequestHeaders(), Http.body(exchange, MAX_BODY_BYTES), id, torus);
         boolean first;
+        Admission.Decision taken = null;
         synchronized (this) {
-            first = seenHops.putIfAbsent(e.dedupeKey(), System.currentTimeMillis()) == null;
-            seenHopsPeak = Math.max(seenHopsPeak, seenHops.size());
+            first = !seenHops.containsKey(e.dedupeKey());
+            if (first) {
+                taken = ledger.take(e.message().length, e.jobId(),
+                        e.arrived() && e.kind().equals(Envelope.MESSAGE) ? Admission.Work.of(e.action()) : Admission.Work.NONE);
+                if (taken instanceof Admission.Ticket) {
+                    seenHops.put(e.dedupeKey(), System.currentTimeMillis());
+                    seenHopsPeak = Math.max(seenHopsPeak, seenHops.size());
+                }
+            }
         }
-        if (first) {
+        if (taken instanceof Admission.Refusal no) {
+            ObjectNode retry = Wire.object();
+            retry.put("retry_after_s", no.reason().retryAfterS);
+            exchange.getResponseHeaders().set("Retry-After", Long.toString((long) Math.ceil(no.reason().retryAfterS)));
+            throw new Http.Refusal(503, null, no.message(), retry);
+        }
+        if (taken instanceof Admission.Ticket ticket) {
             // Taken on before the answer: a sender that misses the answer retries, and the retry is a duplicate.
             visits.incrementAndGet();
-            serial.execute(() -> isl.arrived(this, e));
+            serial.execute(() -> {
+                try {
+                    isl.arrived(this, e);
+                } finally {
+                    ledger.handled(ticket);
+                }
+            });
         }
         ObjectNode answer = Wire.object();
         answer.put("status", first ? "OK" : "duplicate");
@@ -178,6 +207,7 @@ final class Satellite {
         o.put("status", "ok");
         o.set("sat", Wire.sat(id));
         o.put("visits", visits.get());
+        ledger.describe(o);
         Http.json(exchange, 200, o);
     }
 }
