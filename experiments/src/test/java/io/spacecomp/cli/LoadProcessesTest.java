@@ -64,9 +64,12 @@ class LoadProcessesTest {
     @BeforeAll
     void start() throws Exception {
         tmp = Files.createTempDirectory("spacecomp-load");
+        // emulate's plane options; MarkSweepDeadRatio=0 so that a full GC leaves no dead objects in place (the serial
+        // collector otherwise keeps up to 5 % of the old generation as "dead wood": filler int[]s that class histograms
+        // count, which made the soak's live heap swing by several MiB between two full GCs)
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                SpaceComp.class.getName(), "plane");
+                "-XX:+UseSerialGC", "-XX:MarkSweepDeadRatio=0", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
         long t0 = System.nanoTime();
         constellation = EmulateProcessesTest.start(new LocalConstellation.Options(WalkerShell.paperDefault(11, 11), 0, 0,
                 TestData.projectRoot().resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command);
@@ -390,22 +393,22 @@ class LoadProcessesTest {
         System.out.printf("soak: %d sequential jobs in %.0f s (%.2f s each), live heap (after a full GC):%s%n", jobs, s, s / jobs, report);
         List<Map<String, Long>> histogramsAfter = histograms();
         for (int p = 0; p < before.length; p++) {
-            if (after[p] > before[p] * 1.10) {
-                Map<String, Long> grew = new TreeMap<>();
+            if (after[p] > before[p] * 1.02) {
+                // the classes that grew most, largest first
+                List<Map.Entry<String, Long>> grew = new ArrayList<>();
                 for (Map.Entry<String, Long> e : histogramsAfter.get(p).entrySet()) {
                     long d = e.getValue() - histogramsBefore.get(p).getOrDefault(e.getKey(), 0L);
-                    if (d > 16 * 1024) {
-                        grew.put(e.getKey(), d);
+                    if (d > 4 * 1024) {
+                        grew.add(Map.entry(e.getKey(), d));
                     }
                 }
-                System.out.printf("  plane %d grew by class (bytes): %s%n", p + 1, grew);
+                grew.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+                System.out.printf("  plane %d grew by class (bytes): %s%n", p + 1, grew.subList(0, Math.min(25, grew.size())));
             }
         }
         for (int p = 0; p < before.length; p++) {
-            // 10 %, or 2 MiB on the small heaps here: the coordinator's plane measured +1.5-1.6 MiB after 2,000 jobs
-            // (+10.4-11 %), no class growing by more than 55 KB (hash tables) and no other by more than 16 KB; the other
-            // planes +0.0 %. (The leak was 1-1.5 KB a job: 2-3 MiB over 2,000.)
-            assertTrue(after[p] <= Math.max(before[p] * 1.10, before[p] + (2L << 20)), "plane " + (p + 1) + " heap within 10 % (or 2 MiB):" + report);
+            // (the leak was 1-1.5 KB a job: 2-3 MiB over 2,000, +20-30 % of these heaps)
+            assertTrue(after[p] <= before[p] * 1.10, "plane " + (p + 1) + " heap within 10 %:" + report);
         }
         allPlanesAlive();
     }
@@ -420,12 +423,16 @@ class LoadProcessesTest {
 
     private static final Pattern TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)", Pattern.MULTILINE);
 
-    /** Each plane's live heap (bytes): the total of jcmd GC.class_histogram, which counts after a full GC. */
+    /**
+     * Each plane's live heap (bytes): the total of jcmd GC.class_histogram, which counts after a full GC; the second of two,
+     * so that what the first GC only queued for release (cleaners, finalizers) is gone too.
+     */
     private long[] heaps() throws Exception {
         Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
         List<Long> pids = constellation.pids();
         long[] out = new long[pids.size()];
         for (int i = 0; i < pids.size(); i++) {
+            run(jcmd.toString(), Long.toString(pids.get(i)), "GC.run");
             String h = run(jcmd.toString(), Long.toString(pids.get(i)), "GC.class_histogram");
             Matcher m = TOTAL.matcher(h);
             assertTrue(m.find(), "class histogram of plane " + (i + 1));
