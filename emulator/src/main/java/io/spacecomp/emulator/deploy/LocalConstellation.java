@@ -170,7 +170,8 @@ public final class LocalConstellation implements AutoCloseable {
 
     /** Every plane a {@link Plane} in this JVM (tests). */
     public static LocalConstellation inProcess(Options options) throws IOException {
-        return start(options, null, GatewayLimits.DEFAULT);
+        // the planes live in this JVM: the data in progress is sized from its heap
+        return start(options, null, GatewayLimits.DEFAULT.withMaxDataBytes(GatewayLimits.dataBytesFor(Runtime.getRuntime().maxMemory())));
     }
 
     /**

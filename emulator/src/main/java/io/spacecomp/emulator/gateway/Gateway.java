@@ -280,6 +280,13 @@ public final class Gateway implements AutoCloseable {
             String error = plan.path("error").asText("refused by the coordinator");
             throw new Http.Refusal(400, fieldOf(error), error);
         }
+        if (answer.statusCode() == 503) {
+            // the coordinator's port is full (connections or requests): the client tries again, as for our own budget
+            ObjectNode retry = Wire.object();
+            retry.put("retry_after_s", RETRY_AFTER_S);
+            throw new Http.Refusal(503, null, "the coordinator " + config.los() + " is busy: " + plan.path("error").asText("")
+                    + "; retry after " + RETRY_AFTER_S + " s", retry);
+        }
         if (answer.statusCode() != 200) {
             throw new Http.Refusal(502, null, "the coordinator " + config.los() + " answered HTTP " + answer.statusCode()
                     + ": " + plan.path("error").asText(""));

@@ -1,6 +1,7 @@
 package io.spacecomp.emulator.plane;
 
 import io.spacecomp.emulator.net.Http;
+import io.spacecomp.emulator.net.SatellitePorts;
 import io.spacecomp.orbit.geometry.CircularOrbitGeometry;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
@@ -36,7 +37,8 @@ public final class Plane implements AutoCloseable {
     private final PlaneConfig config;
     private final List<Satellite> satellites = new ArrayList<>();
     private final ThreadPoolExecutor work;
-    private final ThreadPoolExecutor handlers;
+    /** Every satellite's port (Jetty: heads read without a thread, connections capped per peer). */
+    private final SatellitePorts ports;
     private final ScheduledExecutorService timer;
     private final HttpClient client;
     private final Admission admission;
@@ -46,9 +48,7 @@ public final class Plane implements AutoCloseable {
         this.admission = new Admission(budget);
         int cores = Runtime.getRuntime().availableProcessors();
         this.work = Http.pool("orb" + config.orb() + "-work", Math.max(4, 2 * cores));
-        // Enough threads that 100 peers trickling their heads at one satellite leave room for its ISL traffic; each such
-        // peer is cut after 10 s (Http: maxReqTime).
-        this.handlers = Http.pool("orb" + config.orb() + "-http", 160);
+        this.ports = new SatellitePorts("orb" + config.orb() + "-http");
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "orb" + config.orb() + "-timer");
             t.setDaemon(true);
@@ -101,8 +101,9 @@ public final class Plane implements AutoCloseable {
             satellites.add(sat);
         }
         for (Satellite sat : satellites) {
-            sat.serve(config.addresses().bindHost(), config.addresses().port(sat.id()), handlers);
+            ports.add(config.addresses().bindHost(), config.addresses().port(sat.id()), sat.endpoints());
         }
+        ports.start();
         timer.scheduleWithFixedDelay(() -> satellites.forEach(Satellite::forgetOldHops), 10, 10, TimeUnit.SECONDS);
     }
 
@@ -112,11 +113,8 @@ public final class Plane implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Satellite s : satellites) {
-            s.stop();
-        }
+        ports.close();
         timer.shutdownNow();
         work.shutdownNow();
-        handlers.shutdownNow();
     }
 }

@@ -3,7 +3,7 @@ package io.spacecomp.emulator.plane;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import io.spacecomp.emulator.net.Http;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.wire.Wire;
@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,7 +62,6 @@ final class Satellite {
     private SatelliteNode node;
     private HttpIsl isl;
     private Downlink downlink;
-    private HttpServer server;
     private final Admission.Ledger ledger;
 
     Satellite(SatId id, Torus torus, SerialExecutor serial, IslKey key, Admission admission) {
@@ -133,18 +131,10 @@ final class Satellite {
         serial.execute(work);
     }
 
-    void serve(String host, int port, Executor handlers) throws IOException {
-        server = Http.server(host, port, handlers);
-        server.createContext("/isl", Http.handler("POST", this::onIsl));
-        server.createContext("/uplink", Http.handler("POST", this::onUplink));
-        server.createContext("/health", Http.handler("GET", this::onHealth));
-        server.start();
-    }
-
-    void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    /** This satellite's endpoints, by path (its plane serves them on the satellite's port). */
+    Map<String, HttpHandler> endpoints() {
+        return Map.of("/isl", Http.handler("POST", this::onIsl), "/uplink", Http.handler("POST", this::onUplink),
+                "/health", Http.handler("GET", this::onHealth));
     }
 
     private void onIsl(HttpExchange exchange) throws IOException {
