@@ -67,9 +67,10 @@ class LoadProcessesTest {
         // emulate's plane options; MarkSweepDeadRatio=0 so that a full GC leaves no dead objects in place (the serial
         // collector otherwise keeps up to 5 % of the old generation as "dead wood": filler int[]s that class histograms
         // count, which made the soak's live heap swing by several MiB between two full GCs)
+        // and a GC log each (gc-<pid>.log), to read the most each plane's heap held after a collection
         List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-XX:MarkSweepDeadRatio=0", "-Xss512k", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
+                "-Xlog:gc:file=" + tmp.resolve("gc-%p.log"), "-cp", System.getProperty("java.class.path"), SpaceComp.class.getName(), "plane");
         long t0 = System.nanoTime();
         constellation = EmulateProcessesTest.start(new LocalConstellation.Options(WalkerShell.paperDefault(11, 11), 0, 0,
                 TestData.projectRoot().resolve("data"), tmp.resolve("results"), new SatId(1, 1), "distance-aware", false, null), command);
@@ -199,11 +200,11 @@ class LoadProcessesTest {
         sse.cancel(true);
         StringBuilder peaks = new StringBuilder();
         for (long pid : constellation.pids()) {
-            peaks.append(' ').append(peakRssMib(pid));
+            peaks.append(String.format(" %d/%d", peakRssMib(pid), peakHeapAfterGcMib(pid)));
         }
         System.out.printf("%d concurrent leopymr default jobs on 11x11 processes: %s in %.1f s; %d busy answers (503) retried; "
-                + "%d accepted, %d SSE events; plane peak RSS (MiB):%s%n", jobs, tally, s, busyAnswers.get(), accepted.size(),
-                eventCount.values().stream().mapToInt(AtomicInteger::get).sum(), peaks);
+                + "%d accepted, %d SSE events; each plane's peak RSS / most heap held after a GC (MiB, of -Xmx256m):%s%n", jobs, tally,
+                s, busyAnswers.get(), accepted.size(), eventCount.values().stream().mapToInt(AtomicInteger::get).sum(), peaks);
         System.out.println("planes' budgets and refusals: " + busyRefusals());
         assertEquals(jobs, tally.values().stream().mapToInt(Integer::intValue).sum());
         for (String k : tally.keySet()) {
@@ -226,6 +227,22 @@ class LoadProcessesTest {
             }
         }
         return -1;
+    }
+
+    private static final Pattern GC_AFTER = Pattern.compile("\\d+M->(\\d+)M\\(\\d+M\\)");
+
+    /** The most a plane's heap held right after a collection (MiB), from its GC log; -1 without one. */
+    private long peakHeapAfterGcMib(long pid) throws java.io.IOException {
+        Path log = tmp.resolve("gc-" + pid + ".log");
+        if (!Files.exists(log)) {
+            return -1;
+        }
+        long most = -1;
+        Matcher m = GC_AFTER.matcher(Files.readString(log));
+        while (m.find()) {
+            most = Math.max(most, Long.parseLong(m.group(1)));
+        }
+        return most;
     }
 
     /** Each satellite's busy refusals, summed by reason over the constellation (its /health). */
