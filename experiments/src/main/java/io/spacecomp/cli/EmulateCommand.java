@@ -1,6 +1,7 @@
 package io.spacecomp.cli;
 
 import io.spacecomp.emulator.deploy.LocalConstellation;
+import io.spacecomp.emulator.gateway.GatewayLimits;
 import io.spacecomp.emulator.plane.Orbits;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
@@ -152,7 +153,8 @@ final class EmulateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         LocalConstellation c;
         try {
-            c = LocalConstellation.processes(options, command);
+            c = LocalConstellation.processes(options, command,
+                    GatewayLimits.DEFAULT.withMaxDataBytes(GatewayLimits.dataBytesFor(heapBytes(opts))));
         } catch (java.net.BindException e) {
             throw new IllegalArgumentException("invalid value for --port-base: " + portBase + " (allowed: a port base whose "
                     + shell.size() + " satellite ports above it are free; " + e.getMessage() + ")");
@@ -204,5 +206,24 @@ final class EmulateCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The heap a plane's JVM options give it ({@code -Xmx}, the last one wins), in bytes; 256 MiB when they give none. */
+    static long heapBytes(List<String> opts) {
+        long heap = 256L << 20;
+        for (String o : opts) {
+            String v = o.startsWith("-Xmx") ? o.substring(4) : o.startsWith("-XX:MaxHeapSize=") ? o.substring(16) : null;
+            if (v == null || v.isEmpty()) {
+                continue;
+            }
+            char unit = Character.toLowerCase(v.charAt(v.length() - 1));
+            long scale = unit == 'k' ? 1L << 10 : unit == 'm' ? 1L << 20 : unit == 'g' ? 1L << 30 : unit == 't' ? 1L << 40 : 1;
+            try {
+                heap = Long.parseLong(Character.isDigit(unit) ? v : v.substring(0, v.length() - 1)) * scale;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("invalid value for --java-opts: " + o + " (allowed: -Xmx<size>[k|m|g|t])");
+            }
+        }
+        return heap;
     }
 }

@@ -71,6 +71,11 @@ final class GatewayCommand implements Callable<Integer> {
             + "deleted beyond it, 1..10000000 (default: ${DEFAULT-VALUE}).")
     int keepJobs;
 
+    @Option(names = "--plane-heap-mb", defaultValue = "256", paramLabel = "MB",
+            description = "The planes' heap (-Xmx): jobs in progress may read an eighth of it in data files (their job_data.filename) at "
+                    + "once, more get 503 {error, retry_after_s}, 1..1048576 (default: ${DEFAULT-VALUE}).")
+    long planeHeapMb;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -92,6 +97,7 @@ final class GatewayCommand implements Callable<Integer> {
         Flags.require(maxJobs >= 1 && maxJobs <= 100_000, "--max-jobs", "an integer in [1, 100000]", maxJobs);
         Flags.require(minFreeMb >= 0 && minFreeMb <= 1_048_576, "--min-free-mb", "an integer in [0, 1048576]", minFreeMb);
         Flags.require(keepJobs >= 1 && keepJobs <= 10_000_000, "--keep-jobs", "an integer in [1, 10000000]", keepJobs);
+        Flags.require(planeHeapMb >= 1 && planeHeapMb <= 1_048_576, "--plane-heap-mb", "an integer in [1, 1048576]", planeHeapMb);
         IslKey key = IslKey.fromEnvironment();
         if (key.isOpen() && !insecure) {
             throw new IllegalArgumentException(IslKey.ENV + " is not set: a gateway without the constellation's secret would take "
@@ -101,7 +107,8 @@ final class GatewayCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set (--insecure): the downlink accepts outcomes "
                     + "from anyone who can reach it");
         }
-        GatewayLimits limits = GatewayLimits.DEFAULT.withMaxJobs(maxJobs).withMinFreeBytes(minFreeMb << 20).withKeepJobs(keepJobs);
+        GatewayLimits limits = GatewayLimits.DEFAULT.withMaxJobs(maxJobs).withMinFreeBytes(minFreeMb << 20).withKeepJobs(keepJobs)
+                .withMaxDataBytes(GatewayLimits.dataBytesFor(planeHeapMb << 20));
         Gateway gateway = Gateway.start(new GatewayConfig(shell, network.addresses(shell), coordinator, host, port, host, downlinkPort,
                 resultsDir, dataDir == null ? null : new DataFiles(dataDir), key, epochMs), limits);
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));

@@ -1,6 +1,7 @@
 package io.spacecomp.cli;
 
 import io.spacecomp.emulator.net.IslKey;
+import io.spacecomp.emulator.plane.Budget;
 import io.spacecomp.emulator.plane.Orbits;
 import io.spacecomp.emulator.plane.Plane;
 import io.spacecomp.emulator.plane.PlaneConfig;
@@ -84,6 +85,11 @@ final class PlaneCommand implements Callable<Integer> {
             description = "Exit when this process exits (set by the launcher).")
     long parentPid;
 
+    @Option(names = "--budget-heap-mb", paramLabel = "MB", defaultValue = "0",
+            description = "Size the satellites' admission budgets (bytes queued, jobs reduced, streams, bytes waiting to leave) as if "
+                    + "the heap were MB, 1..1048576; 0: this JVM's -Xmx (default: ${DEFAULT-VALUE}).")
+    long budgetHeapMb;
+
     @Option(names = "--insecure", description = "Start even though " + IslKey.ENV + " is not set: anyone who reaches a satellite's port "
             + "may then inject internal messages (a warning is printed).")
     boolean insecure;
@@ -100,6 +106,8 @@ final class PlaneCommand implements Callable<Integer> {
         Flags.oneOf("--isl-delay", islDelay, List.of("none", "physical"));
         Flags.require(hopAttempts >= 1 && hopAttempts <= 20, "--hop-attempts", "an integer in [1, 20]", hopAttempts);
         Flags.require(hopTimeoutS >= 0.1 && hopTimeoutS <= 60, "--hop-timeout", "seconds in [0.1, 60]", hopTimeoutS);
+        Flags.require(budgetHeapMb >= 0 && budgetHeapMb <= 1_048_576, "--budget-heap-mb", "0 (this JVM's -Xmx) or MB in [1, 1048576]",
+                budgetHeapMb);
         long epochMs;
         if (orbits instanceof Orbits.Tle) {
             Flags.require(!spec.commandLine().getParseResult().hasMatchedOption("--epoch"), "--epoch",
@@ -138,7 +146,8 @@ final class PlaneCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: " + IslKey.ENV + " is not set (--insecure): this plane's endpoints accept "
                     + "internal messages from anyone who can reach them");
         }
-        Plane plane = Plane.start(config, client);
+        Budget budget = budgetHeapMb == 0 ? Budget.ofThisHeap() : Budget.ofHeap(budgetHeapMb << 20);
+        Plane plane = Plane.start(config, client, budget);
         JsonLinesTrace closeTrace = traceFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             plane.close();

@@ -4,6 +4,7 @@ import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.routing.UnroutableException;
 import io.spacecomp.tasks.Collector;
 import io.spacecomp.tasks.Combiner;
+import io.spacecomp.tasks.FoldingReducer;
 import io.spacecomp.tasks.Mapper;
 import io.spacecomp.tasks.Record;
 import io.spacecomp.tasks.Reducer;
@@ -114,6 +115,51 @@ public final class SatelliteNode {
         }
         return new Retained(coordinating.size(), finishedJobs.size(), streams, reducing.size(), reducedJobs.size(),
                 reportedFailures.size(), expiring.size());
+    }
+
+    /**
+     * What this satellite's work holds now, for a host that bounds it (the live testbed's admission budgets).
+     *
+     * @param reducing      jobs whose reduction is in progress here (waiting for streams)
+     * @param mapping       jobs with a mapper stream here not yet complete
+     * @param mapStreams    mapper streams not yet complete
+     * @param reduceStreams reducer streams not yet complete
+     * @param reduceBytes   bytes of batches the reductions in progress took in (folded into a running result, or kept)
+     * @param keptRecords   records kept whole until their job reduces (none while every reducer folds)
+     */
+    public record Load(Set<String> reducing, Set<String> mapping, int mapStreams, int reduceStreams, long reduceBytes,
+                       int keptRecords) {
+
+        public static final Load NONE = new Load(Set.of(), Set.of(), 0, 0, 0, 0);
+    }
+
+    /** What is held now (see {@link Load}); call it where this node's other work runs, never beside it. */
+    public Load load() {
+        Set<String> mapping = new HashSet<>();
+        int mapOpen = 0;
+        for (Map.Entry<String, Map<StreamId, Stream>> e : mapStreams.entrySet()) {
+            for (Stream s : e.getValue().values()) {
+                if (s != Stream.DONE) {
+                    mapOpen++;
+                    mapping.add(e.getKey());
+                }
+            }
+        }
+        int reduceOpen = 0;
+        long bytes = 0;
+        int kept = 0;
+        for (ReduceState r : reducing.values()) {
+            for (Lane lane : r.lanes.values()) {
+                if (!lane.stream.complete()) {
+                    reduceOpen++;
+                }
+            }
+            bytes += r.bytes;
+            for (Part p : r.parts) {
+                kept += p.records().size();
+            }
+        }
+        return new Load(Set.copyOf(reducing.keySet()), Set.copyOf(mapping), mapOpen, reduceOpen, bytes, kept);
     }
 
     /** Schedules, once per job, the drop of everything held of it at its deadline plus the grace. */
@@ -761,13 +807,33 @@ public final class SatelliteNode {
             // the coordinator re-planned this data id: its new stream replaces whatever came of the old one
             lane.epoch = epoch;
             lane.stream = new Stream();
+            for (Part p : r.parts) {
+                if (p.lane() == laneId) {
+                    r.records -= p.records().size();
+                    r.bytes -= MessageSize.records(p.records());
+                }
+            }
             r.parts.removeIf(p -> p.lane() == laneId);
         }
         if (!lane.stream.accept(b.index(), b.endMap())) {
             return 0.0; // duplicate
         }
-        r.parts.add(new Part(laneId, b.records()));
         long bytes = MessageSize.records(b.records());
+        r.records += b.records().size();
+        r.bytes += bytes;
+        try {
+            FoldingReducer.Fold fold = r.fold(this);
+            if (fold != null) {
+                fold.add(b.records());
+            } else {
+                r.parts.add(new Part(laneId, b.records()));
+            }
+        } catch (Exception e) {
+            // the job fails: what was folded so far is dropped, and its later batches are ignored
+            reducing.remove(b.jobId());
+            reducedJobs.add(b.jobId());
+            throw new IllegalStateException("reduce_task '" + b.meta().reduceTask() + "' failed: " + e.getMessage(), e);
+        }
         return services.processing().reduceS(b.records().size(), bytes) + maybeReduce(r);
     }
 
@@ -781,26 +847,33 @@ public final class SatelliteNode {
                 return 0.0;
             }
         }
-        List<Record> records = new ArrayList<>();
-        for (Part p : r.parts) {
-            records.addAll(p.records());
-        }
         JobMeta meta = r.meta;
-        Reducer reducer = services.tasks().reducer(meta.reduceTask())
-                .orElseThrow(() -> new IllegalArgumentException("unknown reduce_task '" + meta.reduceTask() + "'"));
+        Reducer reducer = reducer(meta);
         trace("task_started", meta.jobId(), null, "reduce", id, null, meta.reduceTask());
         Record result;
         try {
-            result = reducer.reduce(context(meta), records);
+            if (r.fold(this) != null) {
+                result = r.fold.result();
+            } else {
+                List<Record> records = new ArrayList<>();
+                for (Part p : r.parts) {
+                    records.addAll(p.records());
+                }
+                result = reducer.reduce(context(meta), records);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("reduce_task '" + meta.reduceTask() + "' failed: " + e.getMessage(), e);
         }
-        long bytes = MessageSize.records(records);
-        trace("task_finished", meta.jobId(), null, "reduce", id, bytes, records.size() + " records");
+        trace("task_finished", meta.jobId(), null, "reduce", id, r.bytes, r.records + " records");
         reducing.remove(meta.jobId());
         reducedJobs.add(meta.jobId());
         send(meta.los(), new Message.ReduceResponse(meta, result, id, services.clock().nowS()));
-        return services.processing().reduceS(reducer, records.size(), bytes);
+        return services.processing().reduceS(reducer, r.records, r.bytes);
+    }
+
+    private Reducer reducer(JobMeta meta) {
+        return services.tasks().reducer(meta.reduceTask())
+                .orElseThrow(() -> new IllegalArgumentException("unknown reduce_task '" + meta.reduceTask() + "'"));
     }
 
     /** A mapper's input stream: one collector's batches of one epoch of the job's plan. */
@@ -854,15 +927,37 @@ public final class SatelliteNode {
     private record Part(int lane, List<Record> records) {
     }
 
+    /**
+     * What the reducer holds of one job until it reduces: the streams, and either a running result (a
+     * {@link FoldingReducer} in a job that does not re-plan: each batch is folded in and dropped) or every
+     * batch's records (any other reducer, or a job whose streams a later epoch may replace).
+     */
     private static final class ReduceState {
         final JobMeta meta;
         int expectedStreams = -1;
         /** By data id. */
         final Map<Integer, Lane> lanes = new HashMap<>();
         final List<Part> parts = new ArrayList<>();
+        /** The running result, made at the first batch when the job folds (see {@link #fold(SatelliteNode)}). */
+        FoldingReducer.Fold fold;
+        private boolean foldChecked;
+        /** Records and bytes taken in so far (what the reduction is charged for). */
+        int records;
+        long bytes;
 
         ReduceState(JobMeta meta) {
             this.meta = meta;
+        }
+
+        /** The job's running result, started on first use; null when its batches are kept whole instead. */
+        FoldingReducer.Fold fold(SatelliteNode node) throws Exception {
+            if (!foldChecked) {
+                foldChecked = true;
+                if (!meta.replans() && node.reducer(meta) instanceof FoldingReducer f) {
+                    fold = f.start(node.context(meta));
+                }
+            }
+            return fold;
         }
     }
 

@@ -66,6 +66,9 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
                 PORT_BASE) + (epoch == null ? "" : ", \"--epoch\", \"" + epoch + "\"");
     }
 
+    /** Every service's log: Docker's json-file driver, rotated as {@code emulate} rotates plane logs (4 files of 10 MiB). */
+    static final String LOGGING = "    logging: {driver: json-file, options: {max-size: \"10m\", max-file: \"4\"}}\n";
+
     public String yaml() {
         StringBuilder y = new StringBuilder();
         y.append("# Written by spacecomp constellation create; ").append(shell.planes()).append(" planes x ")
@@ -83,6 +86,7 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
                 .append(dataDir.toAbsolutePath()).append(":/data:ro\"]\n");
         y.append("    env_file: [").append(ENV_FILE).append("]\n");
         y.append("    networks: [constellation]\n");
+        y.append(LOGGING);
         for (int o = 1; o <= shell.planes(); o++) {
             y.append("  orb").append(o).append(":\n");
             y.append("    image: ").append(image).append('\n');
@@ -103,6 +107,7 @@ public record ComposeFile(String name, WalkerShell shell, String image, int apiP
             y.append("]\n");
             y.append("    env_file: [").append(ENV_FILE).append("]\n");
             y.append("    networks: [constellation]\n");
+            y.append(LOGGING);
         }
         y.append("networks:\n  constellation:\n    name: ").append(name).append("-isl\n");
         return y.toString();

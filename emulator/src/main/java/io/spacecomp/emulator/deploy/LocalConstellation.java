@@ -2,6 +2,7 @@ package io.spacecomp.emulator.deploy;
 
 import io.spacecomp.emulator.gateway.Gateway;
 import io.spacecomp.emulator.gateway.GatewayConfig;
+import io.spacecomp.emulator.gateway.GatewayLimits;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
 import io.spacecomp.emulator.plane.Plane;
@@ -47,7 +48,7 @@ public final class LocalConstellation implements AutoCloseable {
      * @param portBase      satellites listen on portBase + node (node = (orb-1)·M + sat)
      * @param gatewayPort   the public API (0: any free port)
      * @param dataDir       the collectors' data directory
-     * @param resultsDir    the gateway's results directory (child logs go to {@code logs/} beside the results)
+     * @param resultsDir    the gateway's results directory (child logs go to {@code logs/} beside the results, rotated: {@link RotatingLog})
      * @param los           the coordinator of every job
      * @param router        router name
      * @param physicalDelay hold hops for their physical time
@@ -91,6 +92,7 @@ public final class LocalConstellation implements AutoCloseable {
     private final Options options;
     /** One geometry for the gateway and every in-process plane (a TLE shell's SGP4 state is computed once). */
     private final ConstellationGeometry geometry;
+    private final GatewayLimits limits;
     private final SatelliteAddresses addresses;
     private Gateway gateway;
     private boolean closed;
@@ -132,9 +134,10 @@ public final class LocalConstellation implements AutoCloseable {
         return key;
     }
 
-    private LocalConstellation(Options options, List<String> planeCommand) throws IOException {
+    private LocalConstellation(Options options, List<String> planeCommand, GatewayLimits limits) throws IOException {
         this.options = options;
         this.geometry = options.orbits().geometry();
+        this.limits = limits;
         this.planeCommand = planeCommand;
         this.addresses = SatelliteAddresses.local(options.portBase(), options.shell().satsPerPlane());
         if (addresses.lastPort(options.shell().planes()) > 65_535) {
@@ -198,7 +201,7 @@ public final class LocalConstellation implements AutoCloseable {
 
     private Gateway startGateway(int port, int downlinkPort) throws IOException {
         return Gateway.start(new GatewayConfig(options.shell(), addresses, options.los(), "127.0.0.1", port, "127.0.0.1",
-                downlinkPort, options.resultsDir(), new DataFiles(options.dataDir()), key, options.orbits().epochMs(), geometry));
+                downlinkPort, options.resultsDir(), new DataFiles(options.dataDir()), key, options.orbits().epochMs(), geometry), limits);
     }
 
     /** Stops the gateway and starts a new one on the same ports and results directory (a fault for tests). */
@@ -222,7 +225,8 @@ public final class LocalConstellation implements AutoCloseable {
 
     /** Every plane a {@link Plane} in this JVM (tests). */
     public static LocalConstellation inProcess(Options options) throws IOException {
-        return start(options, null);
+        // the planes live in this JVM: the data in progress is sized from its heap
+        return start(options, null, GatewayLimits.DEFAULT.withMaxDataBytes(GatewayLimits.dataBytesFor(Runtime.getRuntime().maxMemory())));
     }
 
     /**
@@ -230,11 +234,16 @@ public final class LocalConstellation implements AutoCloseable {
      * {@code java -cp ... io.spacecomp.cli.SpaceComp plane}); the plane's flags are appended.
      */
     public static LocalConstellation processes(Options options, List<String> planeCommand) throws IOException {
-        return start(options, List.copyOf(planeCommand));
+        return processes(options, planeCommand, GatewayLimits.DEFAULT);
     }
 
-    private static LocalConstellation start(Options options, List<String> planeCommand) throws IOException {
-        LocalConstellation c = new LocalConstellation(options, planeCommand);
+    /** Plane processes as {@link #processes(Options, List)}, the gateway admitting jobs within {@code limits}. */
+    public static LocalConstellation processes(Options options, List<String> planeCommand, GatewayLimits limits) throws IOException {
+        return start(options, List.copyOf(planeCommand), limits);
+    }
+
+    private static LocalConstellation start(Options options, List<String> planeCommand, GatewayLimits limits) throws IOException {
+        LocalConstellation c = new LocalConstellation(options, planeCommand, limits);
         try {
             for (int o = 1; o <= options.shell().planes(); o++) {
                 c.startPlane(o);
@@ -286,8 +295,9 @@ public final class LocalConstellation implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put(IslKey.ENV, key.secret());
         pb.environment().remove(TaskClasspath.ENV); // the jars go on the command line, checked once already
-        processes[orb - 1] = pb.redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("orb" + orb + ".log").toFile())).start();
+        // The output goes through this process into a log of bounded size (RotatingLog: 4 files of 10 MiB a plane).
+        processes[orb - 1] = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        RotatingLog.follow(processes[orb - 1], logs.resolve("orb" + orb + ".log"));
     }
 
     /** {@code planeCommand} with the flags of plane {@code orb} of {@code options}' constellation (no trace file). */

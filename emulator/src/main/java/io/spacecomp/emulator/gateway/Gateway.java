@@ -185,11 +185,17 @@ public final class Gateway implements AutoCloseable {
             throw new Http.Refusal(507, null, "the gateway's results store is full: " + (free >> 20) + " MiB free, "
                     + (limits.minFreeBytes() >> 20) + " MiB needed to accept a job; try again when space is freed");
         }
-        if (!watchdog.admit(jobId, config.los(), spec.timeoutS(), spec.onFailure() == FailurePolicy.REPLAN)) {
+        long dataBytes = dataBytes(spec);
+        Watchdog.Full busy = watchdog.admit(jobId, config.los(), spec.timeoutS(),
+                spec.onFailure() == FailurePolicy.REPLAN, dataBytes);
+        if (busy != null) {
             ObjectNode retry = Wire.object();
             retry.put("retry_after_s", RETRY_AFTER_S);
-            throw new Http.Refusal(503, null, "the constellation is busy: " + limits.maxJobs() + " jobs are in progress, the most "
-                    + "it takes at once; retry after " + RETRY_AFTER_S + " s", retry);
+            String what = busy == Watchdog.Full.JOBS ? limits.maxJobs() + " jobs are in progress, the most it takes at once"
+                    : String.format(java.util.Locale.ROOT, "the jobs in progress read %.1f MiB of data, and this one %.1f MiB more would "
+                    + "pass the %.1f MiB it takes at once", watchdog.dataInProgress() / 1048576.0, dataBytes / 1048576.0,
+                    limits.maxDataBytes() / 1048576.0);
+            throw new Http.Refusal(503, null, "the constellation is busy: " + what + "; retry after " + RETRY_AFTER_S + " s", retry);
         }
         try {
             try {
@@ -210,6 +216,19 @@ public final class Gateway implements AutoCloseable {
             watchdog.ended(jobId);
             throw notAccepted;
         }
+    }
+
+    /** A job's input data (bytes), as charged against {@link GatewayLimits#maxDataBytes}: its data file's size. */
+    private long dataBytes(JobSpec spec) {
+        JsonNode name = spec.jobData() == null ? null : spec.jobData().get("filename");
+        if (name != null && name.isTextual() && config.dataFiles() != null) {
+            try {
+                return Math.max(GatewayLimits.MIN_JOB_DATA_BYTES, Files.size(config.dataFiles().resolve(name.textValue())));
+            } catch (IOException | RuntimeException e) {
+                // not a file of the data directory: the collector says so, with the job
+            }
+        }
+        return GatewayLimits.MIN_JOB_DATA_BYTES;
     }
 
     /** Seconds a client told "busy" (503) should wait before it submits again. */
@@ -345,6 +364,13 @@ public final class Gateway implements AutoCloseable {
             // The coordinator refused the job while planning it (unknown task, ...): say which field.
             String error = plan.path("error").asText("refused by the coordinator");
             throw new Http.Refusal(400, fieldOf(error), error);
+        }
+        if (answer.statusCode() == 503) {
+            // the coordinator's port is full (connections or requests): the client tries again, as for our own budget
+            ObjectNode retry = Wire.object();
+            retry.put("retry_after_s", RETRY_AFTER_S);
+            throw new Http.Refusal(503, null, "the coordinator " + config.los() + " is busy: " + plan.path("error").asText("")
+                    + "; retry after " + RETRY_AFTER_S + " s", retry);
         }
         if (answer.statusCode() != 200) {
             throw new Http.Refusal(502, null, "the coordinator " + config.los() + " answered HTTP " + answer.statusCode()

@@ -15,11 +15,33 @@ import java.time.Duration;
  *                         it fails the job itself (1 s .. 10 min)
  * @param silence          a satellite of a running job that answers no health check for this long fails the job,
  *                         naming it (1 s .. 10 min)
+ * @param maxDataBytes     input data of the jobs in progress at once (the size of each job's {@code job_data.filename},
+ *                         or {@link #MIN_JOB_DATA_BYTES} for a job that names no data file); beyond it {@code /submit}
+ *                         answers 503 {@code {error, retry_after_s}}, unless no job is running (≥ 1)
  */
-public record GatewayLimits(int maxJobs, long minFreeBytes, int keepJobs, Duration grace, Duration silence) {
+public record GatewayLimits(int maxJobs, long minFreeBytes, int keepJobs, Duration grace, Duration silence, long maxDataBytes) {
 
-    /** 128 jobs in progress, 64 MiB free, 10,000 finished jobs kept, 10 s grace, 5 s of silence. */
-    public static final GatewayLimits DEFAULT = new GatewayLimits(128, 64L << 20, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(5));
+    /** What a job that names no data file is charged against {@link #maxDataBytes}. */
+    public static final long MIN_JOB_DATA_BYTES = 64 * 1024;
+
+    /**
+     * Input data in progress for planes of {@code planeHeapBytes} ({@code -Xmx}): an eighth of it. A job's data is what
+     * its collectors read, its mappers' batches carry and its reducer takes in (a word count folds ~1.6 MB of text into
+     * ~6 MB of heap at its reducer): with 256 MiB planes, 32 MiB of input is ~20 of leopymr's default jobs at once,
+     * what one reducing plane holds within its {@code Budget} (2 × 8 jobs) with a few waiting at its door.
+     */
+    public static long dataBytesFor(long planeHeapBytes) {
+        return Math.max(MIN_JOB_DATA_BYTES, planeHeapBytes / 8);
+    }
+
+    /** 128 jobs in progress, 64 MiB free, 10,000 finished jobs kept, 10 s grace, 5 s of silence, data for 256 MiB planes. */
+    public static final GatewayLimits DEFAULT = new GatewayLimits(128, 64L << 20, 10_000, Duration.ofSeconds(10), Duration.ofSeconds(5),
+            dataBytesFor(256L << 20));
+
+    /** With the default data budget. */
+    public GatewayLimits(int maxJobs, long minFreeBytes, int keepJobs, Duration grace, Duration silence) {
+        this(maxJobs, minFreeBytes, keepJobs, grace, silence, dataBytesFor(256L << 20));
+    }
 
     public GatewayLimits {
         if (maxJobs < 1 || maxJobs > 100_000) {
@@ -31,6 +53,9 @@ public record GatewayLimits(int maxJobs, long minFreeBytes, int keepJobs, Durati
         if (keepJobs < 1) {
             throw new IllegalArgumentException("jobs kept must be >= 1, got " + keepJobs);
         }
+        if (maxDataBytes < 1) {
+            throw new IllegalArgumentException("max data bytes must be >= 1, got " + maxDataBytes);
+        }
         for (Duration d : new Duration[] {grace, silence}) {
             if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofMinutes(10)) > 0) {
                 throw new IllegalArgumentException("grace and silence must be in [1 s, 10 min], got " + d);
@@ -39,14 +64,18 @@ public record GatewayLimits(int maxJobs, long minFreeBytes, int keepJobs, Durati
     }
 
     public GatewayLimits withMaxJobs(int n) {
-        return new GatewayLimits(n, minFreeBytes, keepJobs, grace, silence);
+        return new GatewayLimits(n, minFreeBytes, keepJobs, grace, silence, maxDataBytes);
     }
 
     public GatewayLimits withMinFreeBytes(long b) {
-        return new GatewayLimits(maxJobs, b, keepJobs, grace, silence);
+        return new GatewayLimits(maxJobs, b, keepJobs, grace, silence, maxDataBytes);
     }
 
     public GatewayLimits withKeepJobs(int n) {
-        return new GatewayLimits(maxJobs, minFreeBytes, n, grace, silence);
+        return new GatewayLimits(maxJobs, minFreeBytes, n, grace, silence, maxDataBytes);
+    }
+
+    public GatewayLimits withMaxDataBytes(long b) {
+        return new GatewayLimits(maxJobs, minFreeBytes, keepJobs, grace, silence, b);
     }
 }

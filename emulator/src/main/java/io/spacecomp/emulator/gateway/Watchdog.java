@@ -56,15 +56,18 @@ final class Watchdog implements AutoCloseable {
         void unanswering(Set<SatId> silent, long asOfMs);
     }
 
-    /** A job in progress: when it was accepted, its deadline (Unix ms), the satellites it needs, whether it re-plans. */
+    /**
+     * A job in progress: when it was accepted, its deadline (Unix ms), the satellites it needs, whether it re-plans,
+     * its input data (bytes).
+     */
     record Job(String jobId, SatId coordinator, long acceptedMs, long deadlineMs, double timeoutS, Set<SatId> satellites,
-               boolean replans) {
+               boolean replans, long dataBytes) {
         Job {
             satellites = Set.copyOf(satellites);
         }
 
         Job withSatellites(Set<SatId> sats) {
-            return new Job(jobId, coordinator, acceptedMs, deadlineMs, timeoutS, sats, replans);
+            return new Job(jobId, coordinator, acceptedMs, deadlineMs, timeoutS, sats, replans, dataBytes);
         }
     }
 
@@ -128,15 +131,36 @@ final class Watchdog implements AutoCloseable {
         return jobs.size();
     }
 
-    /** Reserves a place for a job about to go up; false when {@link GatewayLimits#maxJobs} are running. */
-    synchronized boolean admit(String jobId, SatId coordinator, double timeoutS, boolean replans) {
+    /** Why a job was not admitted. */
+    enum Full {
+        JOBS, DATA
+    }
+
+    /**
+     * Reserves a place for a job about to go up with {@code dataBytes} of input; null when admitted, else what is full:
+     * {@link GatewayLimits#maxJobs} jobs running, or their data would pass {@link GatewayLimits#maxDataBytes} (a job
+     * is admitted whatever its size when none runs, so a large one waits but is never refused for ever).
+     */
+    synchronized Full admit(String jobId, SatId coordinator, double timeoutS, boolean replans, long dataBytes) {
         if (jobs.size() >= limits.maxJobs()) {
-            return false;
+            return Full.JOBS;
+        }
+        if (!jobs.isEmpty() && dataInProgress() + dataBytes > limits.maxDataBytes()) {
+            return Full.DATA;
         }
         long now = System.currentTimeMillis();
         jobs.put(jobId, new Job(jobId, coordinator, now, now + Math.round(timeoutS * 1000), timeoutS, Set.of(coordinator),
-                replans));
-        return true;
+                replans, dataBytes));
+        return null;
+    }
+
+    /** Input data of the jobs in progress (bytes). */
+    long dataInProgress() {
+        long sum = 0;
+        for (Job j : jobs.values()) {
+            sum += j.dataBytes();
+        }
+        return sum;
     }
 
     /** The job's plan is known: its satellites are watched too (unless it already ended). */

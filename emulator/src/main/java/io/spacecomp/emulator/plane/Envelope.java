@@ -21,20 +21,21 @@ import java.util.List;
  * sender, saying which satellite could not be reached and why.
  *
  * <p>Headers: {@code X-Isl-Id}, {@code X-Isl-Kind}, {@code X-Isl-Path} ({@code sat.orb} steps joined by
- * {@code ;}), {@code X-Isl-Hop}, {@code X-Isl-Job}, {@code X-Isl-Action}; for {@code undeliverable} also
- * {@code X-Isl-Unreachable} and {@code X-Isl-Reason} (URL-encoded).
+ * {@code ;}), {@code X-Isl-Hop}, {@code X-Isl-Job}, {@code X-Isl-Action}, {@code X-Isl-Deadline}; for
+ * {@code undeliverable} also {@code X-Isl-Unreachable} and {@code X-Isl-Reason} (URL-encoded).
  *
  * @param id          message id, unique in the constellation (trace {@code msg})
  * @param kind        {@code message} or {@code undeliverable}
  * @param path        the source route, every step a +Grid link
  * @param hop         index in {@code path} of the satellite this hop goes to (≥ 1)
  * @param jobId       the message's job (for the trace)
- * @param action      the message's action (for the trace)
+ * @param action      the message's action (for the trace, and what work it brings its destination)
+ * @param deadlineS   the job's deadline (s since the constellation epoch): a hop refused as busy is tried again until then
  * @param message     the protocol message, CBOR bytes
  * @param unreachable for {@code undeliverable}: the satellite that did not answer
  * @param reason      for {@code undeliverable}: why
  */
-record Envelope(long id, String kind, List<SatId> path, int hop, String jobId, String action, byte[] message,
+record Envelope(long id, String kind, List<SatId> path, int hop, String jobId, String action, double deadlineS, byte[] message,
                 SatId unreachable, String reason) {
 
     static final String MESSAGE = "message";
@@ -62,7 +63,7 @@ record Envelope(long id, String kind, List<SatId> path, int hop, String jobId, S
     }
 
     Envelope atHop(int h) {
-        return new Envelope(id, kind, path, h, jobId, action, message, unreachable, reason);
+        return new Envelope(id, kind, path, h, jobId, action, deadlineS, message, unreachable, reason);
     }
 
     /** Key under which a receiver remembers this hop, so a retried hop is processed once. */
@@ -79,7 +80,8 @@ record Envelope(long id, String kind, List<SatId> path, int hop, String jobId, S
             p.append(s.sat()).append('.').append(s.orb());
         }
         b.header("X-Isl-Id", Long.toString(id)).header("X-Isl-Kind", kind).header("X-Isl-Path", p.toString())
-                .header("X-Isl-Hop", Integer.toString(hop)).header("X-Isl-Job", encode(jobId)).header("X-Isl-Action", encode(action));
+                .header("X-Isl-Hop", Integer.toString(hop)).header("X-Isl-Job", encode(jobId)).header("X-Isl-Action", encode(action))
+                .header("X-Isl-Deadline", Double.toString(deadlineS));
         if (unreachable != null) {
             b.header("X-Isl-Unreachable", unreachable.sat() + "." + unreachable.orb()).header("X-Isl-Reason", encode(reason));
         }
@@ -103,6 +105,15 @@ record Envelope(long id, String kind, List<SatId> path, int hop, String jobId, S
             hop = Integer.parseInt(header(h, "X-Isl-Hop"));
         } catch (NumberFormatException e) {
             throw new WireException("X-Isl-Id/X-Isl-Hop", "must be integers");
+        }
+        double deadlineS;
+        try {
+            deadlineS = Double.parseDouble(header(h, "X-Isl-Deadline"));
+        } catch (NumberFormatException e) {
+            throw new WireException("X-Isl-Deadline", "must be a number of seconds");
+        }
+        if (!Double.isFinite(deadlineS)) {
+            throw new WireException("X-Isl-Deadline", "must be finite");
         }
         String kind = header(h, "X-Isl-Kind");
         if (!kind.equals(MESSAGE) && !kind.equals(UNDELIVERABLE)) {
@@ -136,7 +147,7 @@ record Envelope(long id, String kind, List<SatId> path, int hop, String jobId, S
             reason = URLDecoder.decode(header(h, "X-Isl-Reason"), StandardCharsets.UTF_8);
         }
         return new Envelope(id, kind, path, hop, URLDecoder.decode(header(h, "X-Isl-Job"), StandardCharsets.UTF_8),
-                URLDecoder.decode(header(h, "X-Isl-Action"), StandardCharsets.UTF_8), body, unreachable, reason);
+                URLDecoder.decode(header(h, "X-Isl-Action"), StandardCharsets.UTF_8), deadlineS, body, unreachable, reason);
     }
 
     private static String header(Headers h, String name) {

@@ -2,6 +2,7 @@ package io.spacecomp.emulator.plane;
 
 import io.spacecomp.emulator.fault.InjectedFaults;
 import io.spacecomp.wire.IslCodec;
+import io.spacecomp.wire.Wire;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.link.LinkBudget;
 import io.spacecomp.orbit.shell.SatId;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -32,8 +35,19 @@ import java.util.function.Function;
  * back to its sender as {@code undeliverable}, which fails the job with a reason naming the satellite.
  * Optionally each hop is held for its physical time (propagation + serialisation at the link's length
  * now), on a timer, never by blocking a thread.
+ *
+ * <p>Back-pressure: a neighbour over its {@link Budget} answers 503 {@code {error, retry_after_s}}. The envelope
+ * then steps aside (the link's next envelope goes, so a job the neighbour has taken is never stuck behind one it
+ * has not) and is tried again after the time asked, doubling up to {@link #MAX_BUSY_WAIT_S} while the answer stays
+ * busy, until the job's deadline: a busy neighbour is neither a failed try nor a dead peer. Until it has left, an
+ * envelope counts against its satellite's outgoing bytes, on which collectors pause.
  */
 final class HttpIsl implements Transport {
+
+    /** The longest wait between two tries of a hop a neighbour answered busy (s). */
+    static final double MAX_BUSY_WAIT_S = 4.0;
+    /** Wait when a busy answer names none (s). */
+    private static final double DEFAULT_BUSY_WAIT_S = 0.5;
 
     private final PlaneConfig config;
     private final ConstellationGeometry geometry;
@@ -43,6 +57,8 @@ final class HttpIsl implements Transport {
     private final HttpClient client;
     private final TraceSink trace;
     private final InjectedFaults faults;
+    /** Envelopes a neighbour answered busy, by {@link Envelope#dedupeKey()}: how many times in a row. */
+    private final Map<String, Integer> busyAnswers = new ConcurrentHashMap<>();
 
     /** @param faults what is down by injection: a hop over a down link, or from or to a down satellite, fails */
     HttpIsl(PlaneConfig config, ConstellationGeometry geometry, Router router, Function<SatId, Satellite> locals,
@@ -98,7 +114,7 @@ final class HttpIsl implements Transport {
             return;
         }
         Envelope e = new Envelope(id, Envelope.MESSAGE, path.satellites(), 1, message.jobId(), message.action(),
-                IslCodec.encode(message), null, null);
+                message.meta().deadlineS(), IslCodec.encode(message), null, null);
         // The bytes the hops carry, as "delivered" says too (not MessageSize's estimate: walking a batch's records
         // for it cost 3 % of a plane's CPU, measured).
         emit("message_sent", id, message.jobId(), message.action(), origin.id(), to, e.bytes(), null);
@@ -131,6 +147,7 @@ final class HttpIsl implements Transport {
 
     /** Takes {@code e} from {@code here} over the link to {@code e.to()}. */
     private void forward(Satellite here, Envelope e) {
+        here.ledger().out(e.message().length); // until it has left for good: see left()
         SatId next = e.to();
         if (!geometry.isUp(next)) {
             enqueue(here, e); // an empty slot has no position: the hop fails as to any dead peer (nothing listens there)
@@ -178,10 +195,17 @@ final class HttpIsl implements Transport {
                 .build();
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             if (error == null && response.statusCode() / 100 == 2) {
+                left(here, e);
                 release(here, link);
                 return;
             }
+            if (error == null && isBusy(response)) {
+                release(here, link); // the next envelope goes meanwhile
+                busy(here, e, response);
+                return;
+            }
             if (error == null && response.statusCode() / 100 == 4) {
+                left(here, e);
                 release(here, link);
                 lost(here, e, "refused the hop from " + here.id() + " (HTTP " + response.statusCode() + ": " + response.body() + ")");
                 return;
@@ -204,6 +228,7 @@ final class HttpIsl implements Transport {
             faults.hopFailed(e.to()); // a real failure: this plane's routers learn it at once, the watchdog's news follows
         }
         for (Envelope x : prepend(e, behind)) {
+            left(here, x); // a detour takes it on again from here
             if (!reroute(here, x, reason)) {
                 lost(here, x, reason);
             }
@@ -241,8 +266,55 @@ final class HttpIsl implements Transport {
             return false;
         }
         emit("rerouted", e.id(), e.jobId(), e.action(), here.id(), destination, e.bytes(), reason + "; now via " + way.get(1));
-        forward(here, new Envelope(e.id(), e.kind(), path, e.hop(), e.jobId(), e.action(), e.message(), e.unreachable(), e.reason()));
+        forward(here, new Envelope(e.id(), e.kind(), path, e.hop(), e.jobId(), e.action(), e.deadlineS(), e.message(),
+                e.unreachable(), e.reason()));
         return true;
+    }
+
+    /** {@code e} left {@code here} for good (delivered, refused or given up): it no longer counts against it. */
+    private void left(Satellite here, Envelope e) {
+        here.ledger().out(-e.message().length);
+        busyAnswers.remove(e.dedupeKey());
+    }
+
+    /**
+     * The neighbour answered busy: {@code e} is tried again after the time it asked for (doubled for each busy answer in
+     * a row, at most {@link #MAX_BUSY_WAIT_S}), or given up when that would pass the job's deadline.
+     */
+    private void busy(Satellite here, Envelope e, HttpResponse<String> response) {
+        int times = busyAnswers.merge(e.dedupeKey(), 1, Integer::sum);
+        double askedS = retryAfterS(response.body());
+        double waitS = Math.min(MAX_BUSY_WAIT_S, askedS * (1L << Math.min(times - 1, 4)));
+        waitS *= 1.0 + (e.id() & 15) / 32.0; // spread the tries of envelopes refused together
+        if (nowS() + waitS >= e.deadlineS()) {
+            left(here, e);
+            lost(here, e, "the ISL " + here.id() + " -> " + e.to() + " stayed busy until the job's deadline (" + times
+                    + " busy answers; the last: " + brief(response.body()) + ")");
+            return;
+        }
+        timer.schedule(() -> enqueue(here, e), Math.round(waitS * 1e6), TimeUnit.MICROSECONDS);
+    }
+
+    /**
+     * Whether a neighbour answered "busy, retry after": a 503 whose body says {@code retry_after_s}. A 503 without it
+     * (a satellite down by an injected fault) is a failed try, as a dead peer's silence is.
+     */
+    static boolean isBusy(HttpResponse<String> response) {
+        return response.statusCode() == 503 && response.body() != null && response.body().contains("\"retry_after_s\"");
+    }
+
+    /** The {@code retry_after_s} of a busy answer's JSON body, or {@link #DEFAULT_BUSY_WAIT_S}. */
+    static double retryAfterS(String body) {
+        try {
+            double s = Wire.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("retry_after_s").asDouble(DEFAULT_BUSY_WAIT_S);
+            return s > 0 && s <= 60 ? s : DEFAULT_BUSY_WAIT_S;
+        } catch (RuntimeException notJson) {
+            return DEFAULT_BUSY_WAIT_S;
+        }
+    }
+
+    private static String brief(String s) {
+        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
     private static String describe(Throwable t) {
@@ -270,8 +342,8 @@ final class HttpIsl implements Transport {
         }
         List<SatId> back = new ArrayList<>(e.path().subList(0, e.hop()));
         Collections.reverse(back);
-        forward(here, new Envelope(here.nextMessageId(), Envelope.UNDELIVERABLE, back, 1, e.jobId(), e.action(), e.message(),
-                unreachable, reason));
+        forward(here, new Envelope(here.nextMessageId(), Envelope.UNDELIVERABLE, back, 1, e.jobId(), e.action(), e.deadlineS(),
+                e.message(), unreachable, reason));
     }
 
     private void emit(String type, long id, String job, String action, SatId from, SatId to, long bytes, String detail) {

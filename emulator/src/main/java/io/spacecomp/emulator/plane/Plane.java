@@ -5,6 +5,7 @@ import io.spacecomp.emulator.fault.InjectedFaults;
 import io.spacecomp.emulator.fault.LearnedFaultsRouter;
 import io.spacecomp.emulator.fault.LiveFault;
 import io.spacecomp.emulator.net.Http;
+import io.spacecomp.emulator.net.SatellitePorts;
 import io.spacecomp.orbit.geometry.ConstellationGeometry;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
@@ -46,18 +47,19 @@ public final class Plane implements AutoCloseable {
     private final PlaneConfig config;
     private final List<Satellite> satellites = new ArrayList<>();
     private final ThreadPoolExecutor work;
-    private final ThreadPoolExecutor handlers;
+    /** Every satellite's port (Jetty: heads read without a thread, connections capped per peer). */
+    private final SatellitePorts ports;
     private final ScheduledExecutorService timer;
     private final HttpClient client;
     private InjectedFaults faults;
+    private final Admission admission;
 
-    private Plane(PlaneConfig config, HttpClient client) {
+    private Plane(PlaneConfig config, HttpClient client, Budget budget) {
         this.config = config;
+        this.admission = new Admission(budget);
         int cores = Runtime.getRuntime().availableProcessors();
         this.work = Http.pool("orb" + config.orb() + "-work", Math.max(4, 2 * cores));
-        // Enough threads that 100 peers trickling their heads at one satellite leave room for its ISL traffic; each such
-        // peer is cut after 10 s (Http: maxReqTime).
-        this.handlers = Http.pool("orb" + config.orb() + "-http", 160);
+        this.ports = new SatellitePorts("orb" + config.orb() + "-http");
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "orb" + config.orb() + "-timer");
             t.setDaemon(true);
@@ -71,14 +73,25 @@ public final class Plane implements AutoCloseable {
         return Http.internalClient("orb" + orb + "-client", CLIENT_THREADS, Duration.ofSeconds(2));
     }
 
-    /** Starts every satellite of the plane, with a client of its own; each answers on its port when this returns. */
+    /**
+     * Starts every satellite of the plane, with a client of its own and the budget of this JVM's heap; each answers
+     * on its port when this returns.
+     */
     public static Plane start(PlaneConfig config) throws IOException {
-        return start(config, client(config.orb()));
+        return start(config, client(config.orb()), Budget.ofThisHeap());
     }
 
-    /** Starts every satellite of the plane, sending with {@code client} (see {@link #client}). */
-    public static Plane start(PlaneConfig config, HttpClient client) throws IOException {
-        Plane plane = new Plane(config, client);
+    /** Starts every satellite of the plane with a client of its own, admitting hops within {@code budget}. */
+    public static Plane start(PlaneConfig config, Budget budget) throws IOException {
+        return start(config, client(config.orb()), budget);
+    }
+
+    /**
+     * Starts every satellite of the plane, sending with {@code client} (see {@link #client}) and admitting hops
+     * within {@code budget}.
+     */
+    public static Plane start(PlaneConfig config, HttpClient client, Budget budget) throws IOException {
+        Plane plane = new Plane(config, client, budget);
         try {
             plane.open();
         } catch (IOException | RuntimeException e) {
@@ -125,7 +138,7 @@ public final class Plane implements AutoCloseable {
             SerialExecutor serial = new SerialExecutor(work, t -> config.trace().emit(new TraceEvent(
                     WallClock.secondsSince(config.epochMs()), "node_error", null, null, null, null, null, new int[] {id.sat(), id.orb()},
                     null, String.valueOf(t))));
-            Satellite sat = new Satellite(id, torus, serial, config.key(), faults, this::onFault);
+            Satellite sat = new Satellite(id, torus, serial, config.key(), admission, faults, this::onFault);
             NodeServices services = new NodeServices(new WallClock(config.epochMs(), timer, serial), isl, config.tasks(),
                     config.dataFiles(), planner, ProcessingModel.NONE, config.trace(), downlink);
             sat.attach(() -> new SatelliteNode(id, services), isl, downlink);
@@ -133,8 +146,9 @@ public final class Plane implements AutoCloseable {
             satellites.add(sat);
         }
         for (Satellite sat : satellites) {
-            sat.serve(config.addresses().bindHost(), config.addresses().port(sat.id()), handlers);
+            ports.add(config.addresses().bindHost(), config.addresses().port(sat.id()), sat.endpoints());
         }
+        ports.start();
         timer.scheduleWithFixedDelay(() -> satellites.forEach(Satellite::forgetOldHops), 10, 10, TimeUnit.SECONDS);
     }
 
@@ -161,11 +175,8 @@ public final class Plane implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Satellite s : satellites) {
-            s.stop();
-        }
+        ports.close();
         timer.shutdownNow();
         work.shutdownNow();
-        handlers.shutdownNow();
     }
 }

@@ -3,7 +3,7 @@ package io.spacecomp.emulator.plane;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import io.spacecomp.emulator.fault.InjectedFaults;
 import io.spacecomp.emulator.fault.LiveFault;
 import io.spacecomp.emulator.net.Http;
@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +31,8 @@ import java.util.function.Supplier;
  * One satellite of a live plane: its own HTTP endpoint (its own port), its own protocol state
  * ({@link SatelliteNode}), and its own serial executor, so it works on one message at a time.
  * Endpoints: {@code POST /isl} (an envelope from a torus neighbour), {@code POST /uplink} (a job from the
- * gateway, answered with the plan), {@code GET /health}.
+ * gateway, answered with the plan), {@code GET /health}. A hop past the satellite's {@link Budget} is answered
+ * 503 {@code {error, retry_after_s}} (its sender tries again), see {@link Admission}.
  */
 final class Satellite {
 
@@ -71,16 +71,17 @@ final class Satellite {
     private Supplier<SatelliteNode> newNode;
     private HttpIsl isl;
     private Downlink downlink;
-    private HttpServer server;
+    private final Admission.Ledger ledger;
 
     /**
      * @param faults  what the plane knows is down by injection: a satellite down drops ISL traffic and does not
      *                answer its health checks or uplinks
      * @param onFault applies a fault the gateway injects to the whole plane; returns the answer
      */
-    Satellite(SatId id, Torus torus, SerialExecutor serial, IslKey key, InjectedFaults faults,
+    Satellite(SatId id, Torus torus, SerialExecutor serial, IslKey key, Admission admission, InjectedFaults faults,
               Function<LiveFault, ObjectNode> onFault) {
         this.id = id;
+        this.ledger = admission.ledger("satellite " + id);
         this.key = key;
         this.faults = faults;
         this.onFault = onFault;
@@ -98,6 +99,12 @@ final class Satellite {
         this.node = newNode.get();
         this.isl = isl;
         this.downlink = downlink;
+        serial.afterEach(() -> ledger.afterTask(node.load()));
+    }
+
+    /** What this satellite holds against its budget. */
+    Admission.Ledger ledger() {
+        return ledger;
     }
 
     /**
@@ -169,21 +176,11 @@ final class Satellite {
         serial.execute(work);
     }
 
-    void serve(String host, int port, Executor handlers) throws IOException {
-        server = Http.server(host, port, handlers);
-        server.createContext("/isl", Http.handler("POST", this::onIsl));
-        server.createContext("/uplink", Http.handler("POST", this::onUplink));
-        server.createContext("/health", Http.handler("GET", this::onHealth));
-        server.createContext("/lost", Http.handler("POST", this::onLost));
-        server.createContext("/fault", Http.handler("POST", this::onFault));
-        server.createContext("/unanswering", Http.handler("POST", this::onUnanswering));
-        server.start();
-    }
-
-    void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+    /** This satellite's endpoints, by path (its plane serves them on the satellite's port). */
+    Map<String, HttpHandler> endpoints() {
+        return Map.of("/isl", Http.handler("POST", this::onIsl), "/uplink", Http.handler("POST", this::onUplink),
+                "/health", Http.handler("GET", this::onHealth), "/lost", Http.handler("POST", this::onLost),
+                "/fault", Http.handler("POST", this::onFault), "/unanswering", Http.handler("POST", this::onUnanswering));
     }
 
     private void onIsl(HttpExchange exchange) throws IOException {
@@ -195,14 +192,34 @@ final class Satellite {
             throw new Http.Refusal(503, null, "the ISL " + previous + " -> " + id + " is down (an injected fault)");
         }
         boolean first;
+        Admission.Decision taken = null;
         synchronized (this) {
-            first = seenHops.putIfAbsent(e.dedupeKey(), System.currentTimeMillis()) == null;
-            seenHopsPeak = Math.max(seenHopsPeak, seenHops.size());
+            first = !seenHops.containsKey(e.dedupeKey());
+            if (first) {
+                taken = ledger.take(e.message().length, e.jobId(),
+                        e.arrived() && e.kind().equals(Envelope.MESSAGE) ? Admission.Work.of(e.action()) : Admission.Work.NONE);
+                if (taken instanceof Admission.Ticket) {
+                    seenHops.put(e.dedupeKey(), System.currentTimeMillis());
+                    seenHopsPeak = Math.max(seenHopsPeak, seenHops.size());
+                }
+            }
         }
-        if (first) {
+        if (taken instanceof Admission.Refusal no) {
+            ObjectNode retry = Wire.object();
+            retry.put("retry_after_s", no.reason().retryAfterS);
+            exchange.getResponseHeaders().set("Retry-After", Long.toString((long) Math.ceil(no.reason().retryAfterS)));
+            throw new Http.Refusal(503, null, no.message(), retry);
+        }
+        if (taken instanceof Admission.Ticket ticket) {
             // Taken on before the answer: a sender that misses the answer retries, and the retry is a duplicate.
             visits.incrementAndGet();
-            serial.execute(() -> isl.arrived(this, e));
+            serial.execute(() -> {
+                try {
+                    isl.arrived(this, e);
+                } finally {
+                    ledger.handled(ticket);
+                }
+            });
         }
         ObjectNode answer = Wire.object();
         answer.put("status", first ? "OK" : "duplicate");
@@ -290,6 +307,7 @@ final class Satellite {
         o.put("status", "ok");
         o.set("sat", Wire.sat(id));
         o.put("visits", visits.get());
+        ledger.describe(o);
         Http.json(exchange, 200, o);
     }
 }

@@ -5,21 +5,27 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.tasks.Record;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Arrays;
-import java.util.HashMap;
 
-/** Adding up {word: count} objects, shared by the sum reducer and the merge combiner. */
+/** Adding up {word: count} objects, shared by the sum reducers and the merge combiner. */
 final class Counts {
 
-    private Counts() {
-    }
+    /** Running key-wise totals: records are added a batch at a time, in any order. */
+    private final Map<String, long[]> total = new HashMap<>();
 
     /** The key-wise sum of every record's object value, keys sorted so the result is canonical. */
     static ObjectNode sum(List<Record> records) {
-        Map<String, long[]> total = new HashMap<>();
+        Counts c = new Counts();
+        c.add(records);
+        return c.result();
+    }
+
+    /** Adds every record's {key: count} object to the totals. */
+    void add(List<Record> records) {
         for (Record r : records) {
             JsonNode v = r.value();
             if (v.isNull()) {
@@ -36,6 +42,10 @@ final class Counts {
                 total.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue().asLong();
             }
         }
+    }
+
+    /** The totals as one object, keys sorted: the same whatever order the records came in. */
+    ObjectNode result() {
         String[] keys = total.keySet().toArray(new String[0]);
         Arrays.sort(keys); // canonical order, whatever the arrival order
         ObjectNode out = JsonNodeFactory.instance.objectNode();

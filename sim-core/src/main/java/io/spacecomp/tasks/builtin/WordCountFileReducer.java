@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.spacecomp.tasks.Attachment;
+import io.spacecomp.tasks.FoldingReducer;
 import io.spacecomp.tasks.Record;
-import io.spacecomp.tasks.Reducer;
 import io.spacecomp.tasks.TaskContext;
 
 import java.io.IOException;
@@ -22,9 +22,10 @@ import java.util.Map;
  * {@code wordcountfile}: adds {key: count} objects as {@code sumreducer} does, and returns the result as a
  * file: {@code job_data.output} (default {@value #DEFAULT_FILE}), RFC 4180 CSV with the header
  * {@code word,count} and one row per word, most frequent first (ties by word). The result's value is
- * {@code {"files": [name], "keys": n, "total": sum}}; the gateway serves the file on {@code /download}.
+ * {@code {"files": [name], "keys": n, "total": sum}}; the gateway serves the file on {@code /download}. Batches are
+ * added up as they arrive; the file is made once, from the totals.
  */
-public final class WordCountFileReducer implements Reducer {
+public final class WordCountFileReducer implements FoldingReducer {
 
     public static final String DEFAULT_FILE = "wordcount.csv";
 
@@ -42,16 +43,34 @@ public final class WordCountFileReducer implements Reducer {
     }
 
     @Override
-    public Record reduce(TaskContext ctx, List<Record> records) throws IOException {
-        ObjectNode sums = Counts.sum(records);
-        String file = DEFAULT_FILE;
-        JsonNode output = ctx.jobData() == null ? null : ctx.jobData().get("output");
-        if (output != null) {
-            if (!output.isTextual()) {
-                throw new IllegalArgumentException("job_data.output must be a file name, got " + output.getNodeType());
+    public Fold start(TaskContext ctx) {
+        String file = outputName(ctx);
+        Counts counts = new Counts();
+        return new Fold() {
+            @Override
+            public void add(List<Record> records) {
+                counts.add(records);
             }
-            file = output.textValue();
+
+            @Override
+            public Record result() throws IOException {
+                return file(counts.result(), file);
+            }
+        };
+    }
+
+    private static String outputName(TaskContext ctx) {
+        JsonNode output = ctx.jobData() == null ? null : ctx.jobData().get("output");
+        if (output == null) {
+            return DEFAULT_FILE;
         }
+        if (!output.isTextual()) {
+            throw new IllegalArgumentException("job_data.output must be a file name, got " + output.getNodeType());
+        }
+        return output.textValue();
+    }
+
+    private static Record file(ObjectNode sums, String file) throws IOException {
         List<Row> rows = new ArrayList<>(sums.size());
         long total = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = sums.fields(); it.hasNext(); ) {

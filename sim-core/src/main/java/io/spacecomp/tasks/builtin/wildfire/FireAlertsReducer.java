@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spacecomp.tasks.Attachment;
+import io.spacecomp.tasks.FoldingReducer;
 import io.spacecomp.tasks.Record;
-import io.spacecomp.tasks.Reducer;
 import io.spacecomp.tasks.TaskContext;
 import io.spacecomp.tasks.TaskCost;
 
@@ -28,9 +28,10 @@ import java.util.List;
  * the sum of the tiles' attachment bytes the mappers saw; the file repeats it in a foreign member
  * {@code spacecomp: {tiles, detections, bytes_collected}} (the live gateway's {@code /completion} lists only
  * the file of a file result). Order of arrival does not matter: detections are
- * sorted before clustering, so the file is the same bytes in simulation and emulation.
+ * sorted before clustering, so the file is the same bytes in simulation and emulation. Batches are folded in as
+ * they arrive: only their detections are kept until the last one.
  */
-public final class FireAlertsReducer implements Reducer, TaskCost {
+public final class FireAlertsReducer implements FoldingReducer, TaskCost {
 
     public static final String FILE = "alerts.geojson";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,23 +57,37 @@ public final class FireAlertsReducer implements Reducer, TaskCost {
     }
 
     @Override
-    public Record reduce(TaskContext ctx, List<Record> records) throws JsonProcessingException {
+    public Fold start(TaskContext ctx) {
         double clusterM = WildfireJob.of(ctx.jobData()).clusterM();
-        List<JsonNode> dets = new ArrayList<>();
-        long bytes = 0;
-        int tiles = 0;
-        for (Record r : records) {
-            JsonNode v = r.value();
-            if (v.isNull()) {
-                continue; // an empty stream's placeholder
+        return new Fold() {
+            private final List<JsonNode> dets = new ArrayList<>();
+            private long bytes;
+            private int tiles;
+
+            @Override
+            public void add(List<Record> records) {
+                for (Record r : records) {
+                    JsonNode v = r.value();
+                    if (v.isNull()) {
+                        continue; // an empty stream's placeholder
+                    }
+                    if (!v.has("detections")) {
+                        throw new IllegalArgumentException("firealerts expects firedetect records, got " + v);
+                    }
+                    tiles++;
+                    bytes += v.path("tile_bytes").asLong();
+                    v.get("detections").forEach(dets::add);
+                }
             }
-            if (!v.has("detections")) {
-                throw new IllegalArgumentException("firealerts expects firedetect records, got " + v);
+
+            @Override
+            public Record result() throws JsonProcessingException {
+                return alerts(dets, tiles, bytes, clusterM);
             }
-            tiles++;
-            bytes += v.path("tile_bytes").asLong();
-            v.get("detections").forEach(dets::add);
-        }
+        };
+    }
+
+    private static Record alerts(List<JsonNode> dets, int tiles, long bytes, double clusterM) throws JsonProcessingException {
         List<Alert> alerts = cluster(dets, clusterM);
         ObjectNode fc = geoJson(alerts);
         // RFC 7946 §6.1 foreign member: what the alerts were made from (the live gateway's /completion lists only the file)
