@@ -217,9 +217,12 @@ final class EmulateCommand implements Callable<Integer> {
                 continue;
             }
             char unit = Character.toLowerCase(v.charAt(v.length() - 1));
-            long scale = unit == 'k' ? 1L << 10 : unit == 'm' ? 1L << 20 : unit == 'g' ? 1L << 30 : unit == 't' ? 1L << 40 : 1;
+            int shift = "kmgt".indexOf(unit) < 0 ? 0 : 10 * ("kmgt".indexOf(unit) + 1);
             try {
-                heap = Long.parseLong(Character.isDigit(unit) ? v : v.substring(0, v.length() - 1)) * scale;
+                if (shift == 0 && !Character.isDigit(unit)) {
+                    throw new NumberFormatException(v);
+                }
+                heap = Long.parseLong(shift == 0 ? v : v.substring(0, v.length() - 1)) << shift;
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("invalid value for --java-opts: " + o + " (allowed: -Xmx<size>[k|m|g|t])");
             }

@@ -149,6 +149,15 @@ class EmulateProcessesTest {
                 assertTrue(open.err().contains("SPACECOMP_ISL_KEY is not set") && open.err().contains("--insecure"), open.err());
             }
         }
+        CliRun badBudget = CliRun.of("plane", "--planes", "3", "--sats", "3", "--orb", "1", "--budget-heap-mb", "-1");
+        assertEquals(2, badBudget.exitCode());
+        assertTrue(badBudget.err().contains("--budget-heap-mb") && badBudget.err().contains("1048576"), badBudget.err());
+        CliRun badPlaneHeap = CliRun.of("gateway", "--planes", "3", "--sats", "3", "--plane-heap-mb", "0");
+        assertEquals(2, badPlaneHeap.exitCode());
+        assertTrue(badPlaneHeap.err().contains("--plane-heap-mb"), badPlaneHeap.err());
+        CliRun badHeap = CliRun.of("emulate", "--planes", "3", "--sats", "3", "--java-opts", "-Xmx12q");
+        assertEquals(2, badHeap.exitCode());
+        assertTrue(badHeap.err().contains("--java-opts") && badHeap.err().contains("-Xmx12q"), badHeap.err());
         CliRun badDelay = CliRun.of("emulate", "--planes", "3", "--sats", "3", "--isl-delay", "warp");
         assertEquals(2, badDelay.exitCode());
         assertTrue(badDelay.err().contains("--isl-delay") && badDelay.err().contains("physical"), badDelay.err());

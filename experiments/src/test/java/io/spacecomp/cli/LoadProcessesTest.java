@@ -199,10 +199,10 @@ class LoadProcessesTest {
         sse.cancel(true);
         StringBuilder peaks = new StringBuilder();
         for (long pid : constellation.pids()) {
-            peaks.append(String.format(" %d/%d", peakRssMib(pid), peakHeapAfterGcMib(pid)));
+            peaks.append(' ').append(peakRssMib(pid)).append('/').append(liveAfterFullGcs(pid));
         }
         System.out.printf("%d concurrent leopymr default jobs on 11x11 processes: %s in %.1f s; %d busy answers (503) retried; "
-                + "%d accepted, %d SSE events; each plane's peak RSS / most heap held after a GC (MiB, of -Xmx256m):%s%n", jobs, tally,
+                + "%d accepted, %d SSE events; each plane's peak RSS (MiB) / most heap live after a full GC (MiB of 256, full GCs):%s%n", jobs, tally,
                 s, busyAnswers.get(), accepted.size(), eventCount.values().stream().mapToInt(AtomicInteger::get).sum(), peaks);
         System.out.println("planes' budgets and refusals: " + busyRefusals());
         assertEquals(jobs, tally.values().stream().mapToInt(Integer::intValue).sum());
@@ -228,20 +228,26 @@ class LoadProcessesTest {
         return -1;
     }
 
-    private static final Pattern GC_AFTER = Pattern.compile("\\d+M->(\\d+)M\\(\\d+M\\)");
+    /** A full collection in a GC log (-Xlog:gc): what the heap held after it is what was live. */
+    private static final Pattern FULL_GC = Pattern.compile("Pause Full.*? \\d+M->(\\d+)M\\(\\d+M\\)");
 
-    /** The most a plane's heap held right after a collection (MiB), from its GC log; -1 without one. */
-    private long peakHeapAfterGcMib(long pid) throws java.io.IOException {
+    /**
+     * The most a plane's heap held right after a full collection, from its GC log, and how many there were
+     * ({@code "52 (9)"}); {@code "- (0)"} when the plane never needed one. (After a young collection the heap still
+     * holds the old generation's dead objects: only a full one shows what was live.)
+     */
+    private String liveAfterFullGcs(long pid) throws java.io.IOException {
         Path log = tmp.resolve("gc-" + pid + ".log");
-        if (!Files.exists(log)) {
-            return -1;
-        }
         long most = -1;
-        Matcher m = GC_AFTER.matcher(Files.readString(log));
-        while (m.find()) {
-            most = Math.max(most, Long.parseLong(m.group(1)));
+        int n = 0;
+        if (Files.exists(log)) {
+            Matcher m = FULL_GC.matcher(Files.readString(log));
+            while (m.find()) {
+                most = Math.max(most, Long.parseLong(m.group(1)));
+                n++;
+            }
         }
-        return most;
+        return (most < 0 ? "-" : Long.toString(most)) + " (" + n + ")";
     }
 
     /** Each satellite's busy refusals, summed by reason over the constellation (its /health). */
