@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.io.AbstractConnection;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.server.Handler;
@@ -47,7 +48,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>at most {@link #MAX_PER_PEER} connections from one address and {@link #MAX_CONNECTIONS} in all on a port:
  *       beyond either, the connection is answered 503 {@code {error, retry_after_s}} at once (after its head is read)
  *       and closed;</li>
- *   <li>at most {@link #MAX_REQUESTS} requests handled at once in the plane: beyond, 503 at once.</li>
+ *   <li>at most {@link #MAX_REQUESTS} requests handled at once in the plane: beyond, 503 {@code {error, retry_after_s}}
+ *       at once.</li>
  * </ul>
  *
  * <p>Endpoints are the JDK server's {@link HttpHandler}s ({@link Http#handler}), served through {@link JettyExchange}.
@@ -73,7 +75,17 @@ public final class SatellitePorts implements AutoCloseable {
         threads.setName(name);
         threads.setDaemon(true);
         server = new Server(threads);
-        qos = new QoSHandler(new Routes());
+        qos = new QoSHandler(new Routes()) {
+            @Override
+            protected void reject(Request request, Response response, Callback callback, int status) {
+                // the plane's busy answer, as a capped connection's: the sender waits and tries again, no failed try
+                response.setStatus(status);
+                response.getHeaders().put("Content-Type", "application/json");
+                response.getHeaders().put("Retry-After", "1");
+                Content.Sink.write(response, true, "{\"error\": \"busy: " + MAX_REQUESTS
+                        + " requests in progress in this plane; retry after 1 s\", \"retry_after_s\": 1}", callback);
+            }
+        };
         qos.setMaxRequestCount(MAX_REQUESTS);
         qos.setMaxSuspend(Duration.ZERO); // a full server answers at once
         qos.setRejectStatusCode(503);

@@ -296,11 +296,12 @@ final class HttpIsl implements Transport {
     }
 
     /**
-     * Whether a neighbour answered "busy, retry after": a 503 whose body says {@code retry_after_s}. A 503 without it
-     * (a satellite down by an injected fault) is a failed try, as a dead peer's silence is.
+     * Whether a neighbour answered "busy, retry after": a 503 with a {@code Retry-After} header, as every busy answer
+     * of a satellite port has (its admission budget, a capped connection, a full plane). A 503 without it (a satellite
+     * down by an injected fault) is a failed try, as a dead peer's silence is.
      */
     static boolean isBusy(HttpResponse<String> response) {
-        return response.statusCode() == 503 && response.body() != null && response.body().contains("\"retry_after_s\"");
+        return response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent();
     }
 
     /** The {@code retry_after_s} of a busy answer's JSON body, or {@link #DEFAULT_BUSY_WAIT_S}. */
