@@ -6,7 +6,6 @@ import io.spacecomp.orbit.shell.SatId;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +73,8 @@ final class Watchdog implements AutoCloseable {
     /** What the last health checks of one satellite said. */
     private static final class Health {
         volatile boolean inFlight;
+        /** When the first health check unanswered since the last answer was sent (-1: the last one was answered). */
         volatile long silentSinceMs = -1;
-        volatile int failures;
         volatile String lastError = "";
         /** Whether it answered once since the gateway started (one never heard, still starting, is not reported). */
         volatile boolean answered;
@@ -300,7 +299,7 @@ final class Watchdog implements AutoCloseable {
      */
     private boolean isSilent(Health h, long now, long fromMs) {
         long since = h.silentSinceMs;
-        return since >= 0 && h.failures >= 2 && now - Math.max(since, fromMs) >= limits.silence().toMillis();
+        return since >= 0 && now - Math.max(since, fromMs) >= limits.silence().toMillis();
     }
 
     private void end(Job j, String reason) {
@@ -315,23 +314,31 @@ final class Watchdog implements AutoCloseable {
         }
         h.inFlight = true;
         long sent = System.currentTimeMillis();
-        Duration timeout = Duration.ofMillis(Math.max(1_000, Math.min(3_000, limits.silence().toMillis() * 3 / 5)));
-        client.sendAsync(HttpRequest.newBuilder(addresses.uri(s, "/health")).timeout(timeout).GET().build(),
+        // A late answer is an answer: a plane starved of CPU by a large job (100 collectors on 100 planes sharing 2
+        // cores) may take seconds to answer, and is not gone. Only a whole silence without one is silence: a killed
+        // plane refuses at once, a paused one holds the probe until this timeout.
+        client.sendAsync(HttpRequest.newBuilder(addresses.uri(s, "/health")).timeout(limits.silence()).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                    if (e == null && r.statusCode() == 200) {
+                    if (e == null && answers(r)) {
                         h.answered = true;
                         h.silentSinceMs = -1;
-                        h.failures = 0;
                     } else {
                         if (h.silentSinceMs < 0) {
                             h.silentSinceMs = sent;
                         }
-                        h.failures++;
                         Throwable c = e != null && e.getCause() != null ? e.getCause() : e;
                         h.lastError = c != null ? c.getClass().getSimpleName() : "HTTP " + r.statusCode();
                     }
                     h.inFlight = false;
                 });
+    }
+
+    /**
+     * Whether a health check's answer says the satellite is there: 200, or a busy plane's 503 with {@code Retry-After}
+     * (its server full of work; a satellite down by an injected fault answers 503 without it).
+     */
+    static boolean answers(HttpResponse<?> r) {
+        return r.statusCode() == 200 || r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent();
     }
 
     @Override

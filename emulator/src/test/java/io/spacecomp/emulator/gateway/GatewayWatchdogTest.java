@@ -78,13 +78,18 @@ class GatewayWatchdogTest {
      * notes what it hears on /lost and /unanswering.
      */
     private static HttpServer standIn(int port, SatId self, java.util.Queue<String> heard) throws IOException {
+        return standIn(port, self, heard, ex -> Http.json(ex, 200, Wire.object().put("status", "ok")));
+    }
+
+    /** A stand-in whose /health is {@code health}. */
+    private static HttpServer standIn(int port, SatId self, java.util.Queue<String> heard, Http.Endpoint health) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         s.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "stand-in-" + port);
             t.setDaemon(true);
             return t;
         }));
-        s.createContext("/health", Http.handler("GET", ex -> Http.json(ex, 200, Wire.object().put("status", "ok"))));
+        s.createContext("/health", Http.handler("GET", health));
         s.createContext("/uplink", Http.handler("POST", ex -> {
             JsonNode spec = Http.jsonBody(ex, 1 << 20);
             ObjectNode plan = Wire.object();
@@ -161,6 +166,53 @@ class GatewayWatchdogTest {
             assertTrue(done.path("failed").asBoolean(), done.toString());
             assertTrue(done.get("error").asText().startsWith("satellite (1,2) of the job stopped answering"), done.toString());
             assertTrue(s < 15, "detected in seconds, not at the 120 s deadline: " + s + " s");
+        }
+    }
+
+    /** How a stand-in's /health behaves in {@link #aLateOrBusyAnswerIsAnAnswerAndOnlyAWholeSilenceFailsTheJob}. */
+    private enum HealthMode {
+        LATE, BUSY, PAUSED
+    }
+
+    @Test
+    void aLateOrBusyAnswerIsAnAnswerAndOnlyAWholeSilenceFailsTheJob() throws Exception {
+        // 4 s of silence; a starved plane answering each check after 2.5 s (the old 2.4 s check timeout gave up on it,
+        // and two give-ups failed the job), then a plane whose server is full (503 with Retry-After), then a paused one
+        GatewayLimits limits = new GatewayLimits(8, 0, 100, Duration.ofSeconds(1), Duration.ofSeconds(4));
+        SatId mapper = new SatId(1, 2);
+        java.util.concurrent.atomic.AtomicReference<HealthMode> mode = new java.util.concurrent.atomic.AtomicReference<>(HealthMode.LATE);
+        satellites.remove(mapper).stop(0);
+        satellites.put(mapper, standIn(addresses.port(mapper), mapper, heard, ex -> {
+            switch (mode.get()) {
+                case LATE -> {
+                    Thread.sleep(2_500);
+                    Http.json(ex, 200, Wire.object().put("status", "ok"));
+                }
+                case BUSY -> {
+                    ex.getResponseHeaders().set("Retry-After", "1");
+                    Http.json(ex, 503, Wire.object().put("error", "busy").put("retry_after_s", 1));
+                }
+                case PAUSED -> Thread.sleep(60_000);
+            }
+        }));
+        try (Gateway g = gateway(limits)) {
+            GatewayClient c = client(g);
+            String id = c.submit(job(120)).json().get("jobid").asText();
+            assertTrue(g.watching(id).contains(mapper), g.watching(id).toString());
+            Thread.sleep(9_000);
+            assertFalse(c.completion(id).json().get("done").asBoolean(), "late answers are answers");
+            mode.set(HealthMode.BUSY);
+            Thread.sleep(6_000);
+            assertFalse(c.completion(id).json().get("done").asBoolean(), "a busy plane is there");
+            assertEquals("[]", c.get("/satellites").json().get("unanswering").toString());
+            mode.set(HealthMode.PAUSED);
+            long t0 = System.nanoTime();
+            JsonNode done = c.await(id, Duration.ofSeconds(60));
+            double s = (System.nanoTime() - t0) / 1e9;
+            assertTrue(done.path("failed").asBoolean(), done.toString());
+            assertTrue(done.get("error").asText().startsWith("satellite (1,2) of the job stopped answering: no health check "
+                    + "answered for 4."), done.toString());
+            assertTrue(s >= 3.5 && s < 12, "after the 4 s of silence, within seconds: " + s + " s");
         }
     }
 
