@@ -2,6 +2,7 @@ package io.spacecomp.emulator;
 
 import io.spacecomp.emulator.client.GatewayClient;
 import io.spacecomp.emulator.deploy.LocalConstellation;
+import io.spacecomp.emulator.gateway.GatewayLimits;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.WalkerShell;
 import io.spacecomp.sim.TestData;
@@ -65,7 +66,13 @@ public final class Testbed implements AutoCloseable {
      * block of ports, as {@link #inProcess}; the caller waits for health (child JVMs take their own time).
      */
     public static LocalConstellation processes(LocalConstellation.Options options, List<String> planeCommand) throws IOException {
-        return onFreePorts(options, o -> LocalConstellation.processes(o, planeCommand));
+        return processes(options, planeCommand, GatewayLimits.DEFAULT);
+    }
+
+    /** As {@link #processes(LocalConstellation.Options, List)}, the gateway with {@code limits}. */
+    public static LocalConstellation processes(LocalConstellation.Options options, List<String> planeCommand, GatewayLimits limits)
+            throws IOException {
+        return onFreePorts(options, o -> LocalConstellation.processes(o, planeCommand, limits));
     }
 
     private interface Starter {
