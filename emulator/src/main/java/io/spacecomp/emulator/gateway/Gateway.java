@@ -186,6 +186,15 @@ public final class Gateway implements AutoCloseable {
                     + (limits.minFreeBytes() >> 20) + " MiB needed to accept a job; try again when space is freed");
         }
         long dataBytes = dataBytes(spec);
+        long share = dataBytes / spec.collectors();
+        if (share > limits.maxShareBytes()) {
+            // each collector holds its share at once: past the planes' budget it would not fit beside other work
+            long needed = (dataBytes + limits.maxShareBytes() - 1) / limits.maxShareBytes();
+            throw new Http.Refusal(400, "collectors", String.format(java.util.Locale.ROOT, "job_data.filename is %.1f MiB: each of "
+                    + "%d collectors would hold %.1f MiB, over the %.1f MiB a collector may hold in these planes (an eighth of a "
+                    + "plane's -Xmx over 2); use at least %d collectors, or planes with a larger heap", dataBytes / 1048576.0,
+                    spec.collectors(), share / 1048576.0, limits.maxShareBytes() / 1048576.0, needed));
+        }
         Watchdog.Full busy = watchdog.admit(jobId, config.los(), spec.timeoutS(),
                 spec.onFailure() == FailurePolicy.REPLAN, dataBytes);
         if (busy != null) {

@@ -63,6 +63,16 @@ public record GatewayLimits(int maxJobs, long minFreeBytes, int keepJobs, Durati
         }
     }
 
+    /**
+     * The most of a job's data file one collector may read (bytes): half of {@link #maxDataBytes}, a sixteenth of a
+     * plane's heap, what its satellite may hold waiting to leave ({@code plane.Budget}). A collector reads its share
+     * whole before it sends it on, so a job whose file over its collectors passes this is refused (400) rather than run
+     * into a plane's {@code OutOfMemoryError}.
+     */
+    public long maxShareBytes() {
+        return Math.max(MIN_JOB_DATA_BYTES, maxDataBytes / 2);
+    }
+
     public GatewayLimits withMaxJobs(int n) {
         return new GatewayLimits(n, minFreeBytes, keepJobs, grace, silence, maxDataBytes);
     }
