@@ -42,7 +42,7 @@ public final class InjectedFaults implements LinkState {
     private final Torus torus;
     private final ScheduledExecutorService timer;
     private final Listener listener;
-    /** Down satellites and links → when their outage ends (Unix ms; {@link Long#MAX_VALUE}: until an up). */
+    /** Down satellites and links → when their outage ends (monotonic ms, {@link #nowMs}; {@link Long#MAX_VALUE}: until an up). */
     private volatile Map<SatId, Long> satellites = Map.of();
     private volatile Map<LinkId, Long> links = Map.of();
     /** Satellites the gateway's watchdog hears nothing from (its last report). */
@@ -50,7 +50,7 @@ public final class InjectedFaults implements LinkState {
     private long unansweringAsOfMs = Long.MIN_VALUE;
     /** The two ends of a route being planned: learned failures do not count for them (only relays are steered round). */
     private final ThreadLocal<SatId[]> ends = new ThreadLocal<>();
-    /** Neighbours a hop of this plane gave up on → until when routers avoid them (Unix ms). */
+    /** Neighbours a hop of this plane gave up on → until when routers avoid them (monotonic ms). */
     private volatile Map<SatId, Long> hopLost = Map.of();
 
     /** How long routers avoid a neighbour after a hop to it failed for good, unless the watchdog says so longer. */
@@ -94,7 +94,7 @@ public final class InjectedFaults implements LinkState {
             return true;
         }
         Long until = lost.get(sat);
-        return until == null || until <= System.currentTimeMillis();
+        return until == null || until <= nowMs();
     }
 
     /**
@@ -188,7 +188,7 @@ public final class InjectedFaults implements LinkState {
 
     /** A hop of this plane to {@code peer} failed for good (not by an injected fault): routers avoid it a while. */
     public void hopFailed(SatId peer) {
-        long now = System.currentTimeMillis();
+        long now = nowMs();
         synchronized (this) {
             Map<SatId, Long> m = new HashMap<>(hopLost);
             m.values().removeIf(until -> until <= now);
@@ -200,7 +200,7 @@ public final class InjectedFaults implements LinkState {
     }
 
     private void forgetLostHops() {
-        long now = System.currentTimeMillis();
+        long now = nowMs();
         synchronized (this) {
             Map<SatId, Long> m = new HashMap<>(hopLost);
             if (m.values().removeIf(until -> until <= now)) {
@@ -225,7 +225,7 @@ public final class InjectedFaults implements LinkState {
                 cut.forEach(l::remove);
             } else {
                 long until = Double.isInfinite(f.downS()) ? Long.MAX_VALUE
-                        : System.currentTimeMillis() + Math.round(f.downS() * 1000);
+                        : nowMs() + Math.round(f.downS() * 1000);
                 sats.forEach(x -> s.merge(x, until, Math::max));
                 cut.forEach(x -> l.merge(x, until, Math::max));
             }
@@ -243,7 +243,8 @@ public final class InjectedFaults implements LinkState {
 
     /** {@code f}'s time is up: what no later fault holds down is up again. */
     private void expire(LiveFault f) {
-        long now = System.currentTimeMillis();
+        long now = nowMs();
+        boolean released;
         synchronized (this) {
             Map<SatId, Long> s = new HashMap<>(satellites);
             Map<LinkId, Long> l = new HashMap<>(links);
@@ -251,8 +252,18 @@ public final class InjectedFaults implements LinkState {
             l.values().removeIf(until -> until <= now);
             satellites = Map.copyOf(s);
             links = Map.copyOf(l);
+            // a later, overlapping fault may hold all of it down still: then nothing came up, and nothing is said
+            released = f.satellites(torus).stream().anyMatch(x -> !s.containsKey(x))
+                    || f.links(torus).stream().anyMatch(x -> !l.containsKey(normal(x.a(), x.b())));
         }
-        listener.changed(f.describe(), false);
+        if (released) {
+            listener.changed(f.describe(), false);
+        }
+    }
+
+    /** Milliseconds on a monotonic clock: an outage's end is not moved by a change of the wall clock. */
+    private static long nowMs() {
+        return System.nanoTime() / 1_000_000;
     }
 
     /** The satellites down now, in node order (for answers and tests). */
