@@ -74,6 +74,11 @@ final class EmulateCommand implements Callable<Integer> {
                     + "the planes' class-data archive unless an -Xshare or archive option is (default: ${DEFAULT-VALUE}).")
     String javaOpts;
 
+    @Option(names = "--health-silence", paramLabel = "S", description = "Seconds without a health check answered after which the "
+            + "gateway takes a satellite for gone (its jobs fail, or re-plan; routers go round it), 1..600 (default: 5, or half a "
+            + "second per plane process on a core of this machine when longer, at most 60).")
+    Double healthSilenceS;
+
     @Option(names = "--print-java-opts", hidden = true, description = "Print the default --java-opts and exit (for scripts).")
     boolean printJavaOpts;
 
@@ -123,6 +128,8 @@ final class EmulateCommand implements Callable<Integer> {
                 "a port in [1, " + (65_535 - shell.size()) + "] (one port per satellite above it)", portBase);
         Flags.oneOf("--isl-delay", islDelay, List.of("none", "physical"));
         Flags.require(startupTimeoutS >= 1 && startupTimeoutS <= 3600, "--startup-timeout", "seconds in [1, 3600]", startupTimeoutS);
+        Flags.require(healthSilenceS == null || healthSilenceS >= 1 && healthSilenceS <= 600, "--health-silence",
+                "seconds in [1, 600]", healthSilenceS);
         Flags.require(Files.isDirectory(dir), "--data-dir", "an existing directory", dir);
 
         List<String> command = new ArrayList<>();
@@ -154,7 +161,7 @@ final class EmulateCommand implements Callable<Integer> {
         LocalConstellation c;
         try {
             c = LocalConstellation.processes(options, command,
-                    GatewayLimits.DEFAULT.withMaxDataBytes(GatewayLimits.dataBytesFor(heapBytes(opts))));
+                    GatewayLimits.DEFAULT.withMaxDataBytes(GatewayLimits.dataBytesFor(heapBytes(opts))).withSilence(silence(shell.planes())));
         } catch (java.net.BindException e) {
             throw new IllegalArgumentException("invalid value for --port-base: " + portBase + " (allowed: a port base whose "
                     + shell.size() + " satellite ports above it are free; " + e.getMessage() + ")");
@@ -209,6 +216,12 @@ final class EmulateCommand implements Callable<Integer> {
     }
 
     /** The heap a plane's JVM options give it ({@code -Xmx}, the last one wins), in bytes; 256 MiB when they give none. */
+    /** {@code --health-silence}, or the default for this many plane processes on this machine's cores. */
+    private java.time.Duration silence(int planes) {
+        return healthSilenceS != null ? java.time.Duration.ofMillis(Math.round(healthSilenceS * 1000))
+                : GatewayLimits.silenceFor(planes, Runtime.getRuntime().availableProcessors());
+    }
+
     static long heapBytes(List<String> opts) {
         long heap = 256L << 20;
         for (String o : opts) {

@@ -76,6 +76,11 @@ final class GatewayCommand implements Callable<Integer> {
                     + "once, more get 503 {error, retry_after_s}, 1..1048576 (default: ${DEFAULT-VALUE}).")
     long planeHeapMb;
 
+    @Option(names = "--health-silence", defaultValue = "5", paramLabel = "S", description = "Seconds without a health check "
+            + "answered after which a satellite is taken for gone (its jobs fail, or re-plan; routers go round it), 1..600; "
+            + "longer where planes share few cores (default: ${DEFAULT-VALUE}).")
+    double healthSilenceS;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -98,6 +103,7 @@ final class GatewayCommand implements Callable<Integer> {
         Flags.require(minFreeMb >= 0 && minFreeMb <= 1_048_576, "--min-free-mb", "an integer in [0, 1048576]", minFreeMb);
         Flags.require(keepJobs >= 1 && keepJobs <= 10_000_000, "--keep-jobs", "an integer in [1, 10000000]", keepJobs);
         Flags.require(planeHeapMb >= 1 && planeHeapMb <= 1_048_576, "--plane-heap-mb", "an integer in [1, 1048576]", planeHeapMb);
+        Flags.require(healthSilenceS >= 1 && healthSilenceS <= 600, "--health-silence", "seconds in [1, 600]", healthSilenceS);
         IslKey key = IslKey.fromEnvironment();
         if (key.isOpen() && !insecure) {
             throw new IllegalArgumentException(IslKey.ENV + " is not set: a gateway without the constellation's secret would take "
@@ -108,7 +114,8 @@ final class GatewayCommand implements Callable<Integer> {
                     + "from anyone who can reach it");
         }
         GatewayLimits limits = GatewayLimits.DEFAULT.withMaxJobs(maxJobs).withMinFreeBytes(minFreeMb << 20).withKeepJobs(keepJobs)
-                .withMaxDataBytes(GatewayLimits.dataBytesFor(planeHeapMb << 20));
+                .withMaxDataBytes(GatewayLimits.dataBytesFor(planeHeapMb << 20))
+                .withSilence(java.time.Duration.ofMillis(Math.round(healthSilenceS * 1000)));
         Gateway gateway = Gateway.start(new GatewayConfig(shell, network.addresses(shell), coordinator, host, port, host, downlinkPort,
                 resultsDir, dataDir == null ? null : new DataFiles(dataDir), key, epochMs), limits);
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));

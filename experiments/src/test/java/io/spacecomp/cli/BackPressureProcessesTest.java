@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Back-pressure on real plane processes: 3×3 planes whose budgets are sized for a 1 MiB heap ({@code plane
  * --budget-heap-mb 1}: 64 KiB queued a satellite, one job reduced at a time, collectors pause past 64 KiB waiting to
- * leave) take four word counts of data/sample.txt at once. Hops are refused as busy and tried again, and every job is
- * still exact.
+ * leave) take four word counts of data/sample.txt at once. Hops are refused as busy and tried again, collectors send
+ * their ~0.5 MB shares a part at a time, pausing in between, and every job is still exact.
  */
 class BackPressureProcessesTest {
 
@@ -70,18 +70,22 @@ class BackPressureProcessesTest {
             }
             double s = (System.nanoTime() - t0) / 1e9;
             Map<String, Long> refused = new TreeMap<>();
+            long pauses = 0;
             HttpClient http = HttpClient.newHttpClient();
             for (SatId sat : shell.satellites()) {
                 HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(c.addresses().uri(sat, "/health")).GET().build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 JsonNode h = Wire.parse(r.body());
                 h.path("busy_refusals").fields().forEachRemaining(e -> refused.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+                pauses += h.get("collect_pauses").asLong();
                 assertEquals(0, h.get("queued_bytes").asLong(), "nothing left queued at " + sat);
                 assertEquals(0, h.get("out_bytes").asLong(), "nothing left waiting to leave " + sat);
                 assertEquals(0, h.get("reduce_jobs").asLong(), "no reduction left at " + sat);
             }
-            System.out.printf("4 jobs over sample.txt on 3x3 with budgets for a 1 MiB heap: all exact in %.1f s; busy refusals %s%n",
-                    s, refused);
+            System.out.printf("4 jobs over sample.txt on 3x3 with budgets for a 1 MiB heap: all exact in %.1f s; busy refusals %s; "
+                    + "collectors paused part-way through their shares %d times%n", s, refused, pauses);
+            // each share is ~0.5 MB against 64 KiB that may wait to leave: read and sent a part at a time, never whole
+            assertTrue(pauses >= 4, "collectors paused part-way: " + pauses);
             assertTrue(refused.get("reduce_jobs") > 0, "a second job waited for the reducer: " + refused);
             assertTrue(refused.get("queue") + refused.get("out_bytes") > 0, "bytes waited: " + refused);
         }

@@ -70,6 +70,10 @@ public final class SatelliteNode {
     private final Set<String> reducedJobs = new HashSet<>();
     /** Per job: the satellites whose loss this satellite reported (one report per job when the job fails on loss). */
     private final Map<String, Set<SatId>> reportedFailures = new HashMap<>();
+    /** Per job: the collector's share being read and sent here, paused while too much waits to leave. */
+    private final Map<String, Collecting> collecting = new HashMap<>();
+    /** Times a collector here paused part-way through its share (read from other threads, for a host's health report). */
+    private final java.util.concurrent.atomic.AtomicLong collectPauses = new java.util.concurrent.atomic.AtomicLong();
     /** Set by {@link #crash}: this object's state is gone and it does nothing more. */
     private boolean crashed;
     /** Jobs whose state here has its expiry scheduled. */
@@ -99,12 +103,13 @@ public final class SatelliteNode {
      * @param reduced          reduced jobs it remembers (to ignore late batches)
      * @param reportedFailures jobs whose unreachable peer it reported
      * @param expiring         jobs with an expiry scheduled
+     * @param collecting       collectors' shares part-way read (paused)
      */
     public record Retained(int coordinating, int finished, int mapStreams, int reducing, int reduced, int reportedFailures,
-                           int expiring) {
+                           int expiring, int collecting) {
         /** Whether nothing at all is held. */
         public boolean isEmpty() {
-            return coordinating + finished + mapStreams + reducing + reduced + reportedFailures + expiring == 0;
+            return coordinating + finished + mapStreams + reducing + reduced + reportedFailures + expiring + collecting == 0;
         }
     }
 
@@ -114,7 +119,7 @@ public final class SatelliteNode {
             streams += m.size();
         }
         return new Retained(coordinating.size(), finishedJobs.size(), streams, reducing.size(), reducedJobs.size(),
-                reportedFailures.size(), expiring.size());
+                reportedFailures.size(), expiring.size(), collecting.size());
     }
 
     /**
@@ -134,6 +139,11 @@ public final class SatelliteNode {
     }
 
     /** What is held now (see {@link Load}); call it where this node's other work runs, never beside it. */
+    /** Times a collector here paused part-way through its share, waiting for what it sent to leave. */
+    public long collectPauses() {
+        return collectPauses.get();
+    }
+
     public Load load() {
         Set<String> mapping = new HashSet<>();
         int mapOpen = 0;
@@ -179,6 +189,9 @@ public final class SatelliteNode {
             mapStreams.remove(job);
             reducedJobs.remove(job);
             reportedFailures.remove(job);
+            if (collecting.remove(job) != null) {
+                trace("job_state_expired", job, null, "collect", id, null, "share part-way read dropped");
+            }
             ReduceState r = reducing.remove(job);
             if (r != null) {
                 trace("job_state_expired", job, null, "reduce", id, null, r.lanes.size() + " streams dropped");
@@ -297,6 +310,7 @@ public final class SatelliteNode {
         reducedJobs.clear();
         reportedFailures.clear();
         expiring.clear();
+        collecting.clear();
         return lost;
     }
 
@@ -641,12 +655,16 @@ public final class SatelliteNode {
         try {
             return m.accept(handler);
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-            // a task's bug (or a user jar missing a class) fails its job, never the satellite
-            pendingSends.clear();
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            fail(m.meta(), m.action() + " failed on " + id + ": " + why);
-            return 0.0;
+            return taskFailed(m.meta(), m.action(), e);
         }
+    }
+
+    /** A task's bug (or a user jar missing a class) fails its job, never the satellite: nothing of the step is sent. */
+    private double taskFailed(JobMeta meta, String step, Throwable e) {
+        pendingSends.clear();
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        fail(meta, step + " failed on " + id + ": " + why);
+        return 0.0;
     }
 
     /** What this satellite does with each message type; returns the busy time. Task exceptions pass through, wrapped. */
@@ -716,41 +734,111 @@ public final class SatelliteNode {
         return new TaskContext(meta.jobId(), meta.dataId(), meta.dataSize(), meta.jobData(), id, services.dataFiles());
     }
 
+    /**
+     * A collector's share being read and sent on: the batch read but not sent yet (the one after it says whether it is
+     * the last), and what was sent so far.
+     */
+    private static final class Collecting {
+        final Message.Collect order;
+        final Collector collector;
+        final Collector.Share share;
+        List<Record> held;
+        int sent;
+        int records;
+        long bytes;
+
+        Collecting(Message.Collect order, Collector collector, Collector.Share share) {
+            this.order = order;
+            this.collector = collector;
+            this.share = share;
+        }
+    }
+
+    /** How long a collector paused on what waits to leave waits before it looks again (s; never in the simulator). */
+    static final double COLLECT_PAUSE_S = 0.05;
+
     private double collect(Message.Collect c) throws Exception {
         JobMeta meta = c.meta();
         Collector collector = services.tasks().collector(meta.collectTask())
                 .orElseThrow(() -> new IllegalArgumentException("unknown collect_task '" + meta.collectTask() + "'"));
+        collecting.remove(meta.jobId()); // an earlier epoch's share part-way read: this order starts it over
         trace("task_started", meta.jobId(), null, "collect", id, null, meta.collectTask());
-        List<Record> records = collector.collect(context(meta));
-        long bytes = MessageSize.records(records);
-        double busyS = services.processing().collectS(collector, records.size(), bytes);
-        List<List<Record>> batches = batches(records, meta.maxCollectRecords());
-        if (meta.skipMap()) {
-            Combiner combiner = services.tasks().combiner(meta.combineTask())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown combine_task '" + meta.combineTask() + "'"));
-            for (int i = 0; i < batches.size(); i++) {
-                Record combined = combiner.combine(context(meta), batches.get(i));
-                send(meta.reducer(), new Message.ReduceBatch(meta, id, i, i == batches.size() - 1, List.of(combined)));
-            }
-            busyS += services.processing().mapS(combiner, records.size(), bytes);
-        } else {
-            for (int i = 0; i < batches.size(); i++) {
-                send(c.mapper(), new Message.MapBatch(meta, id, i, i == batches.size() - 1, batches.get(i)));
-            }
+        return collectSome(new Collecting(c, collector, collector.open(context(meta))));
+    }
+
+    /**
+     * Reads and sends batches of {@code run} until the share ends or this satellite has sent what the transport lets
+     * it have waiting to leave ({@link Transport#collectAllowance}; the simulator's is unbounded, so a share goes out
+     * in one step there); then the rest waits, {@link #COLLECT_PAUSE_S} at a time, until the transport lets it go on.
+     */
+    private double collectSome(Collecting run) throws Exception {
+        JobMeta meta = run.order.meta();
+        int max = meta.maxCollectRecords();
+        long allowance = services.transport().collectAllowance(id);
+        Combiner combiner = !meta.skipMap() ? null : services.tasks().combiner(meta.combineTask())
+                .orElseThrow(() -> new IllegalArgumentException("unknown combine_task '" + meta.combineTask() + "'"));
+        if (run.held == null) {
+            run.held = run.share.next(max);
         }
-        trace("task_finished", meta.jobId(), null, "collect", id, bytes, records.size() + " records");
+        int records = 0;
+        long bytes = 0;
+        boolean last;
+        do {
+            List<Record> batch = run.held;
+            List<Record> following = batch.isEmpty() ? List.of() : run.share.next(max);
+            last = following.isEmpty(); // an empty share still sends one empty batch: its stream ends
+            if (combiner != null) {
+                Record combined = combiner.combine(context(meta), batch);
+                send(meta.reducer(), new Message.ReduceBatch(meta, id, run.sent, last, List.of(combined)));
+            } else {
+                send(run.order.mapper(), new Message.MapBatch(meta, id, run.sent, last, batch));
+            }
+            run.sent++;
+            records += batch.size();
+            bytes += MessageSize.records(batch);
+            run.held = following;
+        } while (!last && bytes < allowance);
+        run.records += records;
+        run.bytes += bytes;
+        double busyS = services.processing().collectS(run.collector, records, bytes);
+        if (combiner != null) {
+            busyS += services.processing().mapS(combiner, records, bytes);
+        }
+        if (last) {
+            collecting.remove(meta.jobId());
+            trace("task_finished", meta.jobId(), null, "collect", id, run.bytes, run.records + " records");
+        } else {
+            collecting.put(meta.jobId(), run);
+            collectPauses.incrementAndGet();
+            expireAfterDeadline(meta); // a share still paused past the deadline is dropped
+            resumeLater(run);
+        }
         return busyS;
     }
 
-    private static List<List<Record>> batches(List<Record> records, int size) {
-        List<List<Record>> out = new ArrayList<>();
-        for (int from = 0; from < records.size(); from += size) {
-            out.add(records.subList(from, Math.min(records.size(), from + size)));
-        }
-        if (out.isEmpty()) {
-            out.add(List.of()); // an empty stream still ends
-        }
-        return out;
+    /** Goes on with {@code run} once the transport lets this satellite send more, unless its job is gone from here. */
+    private void resumeLater(Collecting run) {
+        String job = run.order.jobId();
+        services.clock().schedule(COLLECT_PAUSE_S, () -> {
+            if (crashed || collecting.get(job) != run) {
+                return; // crashed, expired, or started over by a later order
+            }
+            if (services.transport().collectAllowance(id) <= 0) {
+                resumeLater(run);
+                return;
+            }
+            enqueue(() -> {
+                if (collecting.get(job) != run) {
+                    return 0.0;
+                }
+                try {
+                    return collectSome(run);
+                } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+                    collecting.remove(job);
+                    return taskFailed(run.order.meta(), run.order.action(), e);
+                }
+            });
+        });
     }
 
     private double map(Message.MapBatch b) throws Exception {

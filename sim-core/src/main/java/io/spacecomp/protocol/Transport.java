@@ -10,4 +10,12 @@ import io.spacecomp.orbit.shell.SatId;
 public interface Transport {
 
     void send(SatId from, SatId to, Message message);
+
+    /**
+     * How many more bytes a collector on {@code from} may send before it pauses (≤ 0: pause now): what the satellite
+     * may still have waiting to leave. The simulator's links queue without bound, as modelled: unbounded there.
+     */
+    default long collectAllowance(SatId from) {
+        return Long.MAX_VALUE;
+    }
 }

@@ -186,14 +186,12 @@ public final class Gateway implements AutoCloseable {
                     + (limits.minFreeBytes() >> 20) + " MiB needed to accept a job; try again when space is freed");
         }
         long dataBytes = dataBytes(spec);
-        long share = dataBytes / spec.collectors();
-        if (share > limits.maxShareBytes()) {
-            // each collector holds its share at once: past the planes' budget it would not fit beside other work
-            long needed = (dataBytes + limits.maxShareBytes() - 1) / limits.maxShareBytes();
-            throw new Http.Refusal(400, "collectors", String.format(java.util.Locale.ROOT, "job_data.filename is %.1f MiB: each of "
-                    + "%d collectors would hold %.1f MiB, over the %.1f MiB a collector may hold in these planes (an eighth of a "
-                    + "plane's -Xmx over 2); use at least %d collectors, or planes with a larger heap", dataBytes / 1048576.0,
-                    spec.collectors(), share / 1048576.0, limits.maxShareBytes() / 1048576.0, needed));
+        if (dataBytes > limits.maxDataBytes()) {
+            // what is in flight at once is bounded by the data budget: a job alone may not pass it either
+            throw new Http.Refusal(400, "job_data.filename", String.format(java.util.Locale.ROOT, "job_data.filename is %.1f MiB, "
+                    + "more than the %.1f MiB of input data the planes may have in flight at once (an eighth of a plane's heap); "
+                    + "start the planes with a heap of at least %d MiB (emulate --java-opts -Xmx%dm, gateway --plane-heap-mb)",
+                    dataBytes / 1048576.0, limits.maxDataBytes() / 1048576.0, heapMbFor(dataBytes), heapMbFor(dataBytes)));
         }
         Watchdog.Full busy = watchdog.admit(jobId, config.los(), spec.timeoutS(),
                 spec.onFailure() == FailurePolicy.REPLAN, dataBytes);
@@ -225,6 +223,12 @@ public final class Gateway implements AutoCloseable {
             watchdog.ended(jobId);
             throw notAccepted;
         }
+    }
+
+    /** The plane heap (MiB) whose data budget takes {@code dataBytes}: eight times it, rounded up to 64 MiB. */
+    private static long heapMbFor(long dataBytes) {
+        long mb = (8 * dataBytes + (1 << 20) - 1) >> 20;
+        return (mb + 63) / 64 * 64;
     }
 
     /** A job's input data (bytes), as charged against {@link GatewayLimits#maxDataBytes}: its data file's size. */

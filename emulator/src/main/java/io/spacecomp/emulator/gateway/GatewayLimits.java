@@ -17,7 +17,8 @@ import java.time.Duration;
  *                         naming it (1 s .. 10 min)
  * @param maxDataBytes     input data of the jobs in progress at once (the size of each job's {@code job_data.filename},
  *                         or {@link #MIN_JOB_DATA_BYTES} for a job that names no data file); beyond it {@code /submit}
- *                         answers 503 {@code {error, retry_after_s}}, unless no job is running (≥ 1)
+ *                         answers 503 {@code {error, retry_after_s}}; a job whose file alone passes it is refused
+ *                         (400) (≥ 1)
  */
 public record GatewayLimits(int maxJobs, long minFreeBytes, int keepJobs, Duration grace, Duration silence, long maxDataBytes) {
 
@@ -64,13 +65,21 @@ public record GatewayLimits(int maxJobs, long minFreeBytes, int keepJobs, Durati
     }
 
     /**
-     * The most of a job's data file one collector may read (bytes): half of {@link #maxDataBytes}, a sixteenth of a
-     * plane's heap, what its satellite may hold waiting to leave ({@code plane.Budget}). A collector reads its share
-     * whole before it sends it on, so a job whose file over its collectors passes this is refused (400) rather than run
-     * into a plane's {@code OutOfMemoryError}.
+     * The silence after which a satellite is taken for gone, for {@code planeProcesses} plane processes sharing
+     * {@code cores} cores: 5 s, or half a second per plane process on a core when that is longer (at most a minute). A
+     * plane starved of CPU among many (100 on 2 cores: a 100-collector job kept some from answering a health check for
+     * over 9 s, measured) is slow, not gone.
      */
-    public long maxShareBytes() {
-        return Math.max(MIN_JOB_DATA_BYTES, maxDataBytes / 2);
+    public static Duration silenceFor(int planeProcesses, int cores) {
+        if (planeProcesses < 1 || cores < 1) {
+            throw new IllegalArgumentException("plane processes and cores must be >= 1, got " + planeProcesses + ", " + cores);
+        }
+        long ms = Math.max(5_000, 500L * planeProcesses / cores);
+        return Duration.ofMillis(Math.min(60_000, ms));
+    }
+
+    public GatewayLimits withSilence(Duration d) {
+        return new GatewayLimits(maxJobs, minFreeBytes, keepJobs, grace, d, maxDataBytes);
     }
 
     public GatewayLimits withMaxJobs(int n) {

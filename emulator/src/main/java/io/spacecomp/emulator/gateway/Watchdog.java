@@ -138,7 +138,7 @@ final class Watchdog implements AutoCloseable {
     /**
      * Reserves a place for a job about to go up with {@code dataBytes} of input; null when admitted, else what is full:
      * {@link GatewayLimits#maxJobs} jobs running, or their data would pass {@link GatewayLimits#maxDataBytes} (a job
-     * is admitted whatever its size when none runs, so a large one waits but is never refused for ever).
+     * is admitted whatever its size when none runs: the gateway refused it before if it passes the budget alone).
      */
     synchronized Full admit(String jobId, SatId coordinator, double timeoutS, boolean replans, long dataBytes) {
         if (jobs.size() >= limits.maxJobs()) {

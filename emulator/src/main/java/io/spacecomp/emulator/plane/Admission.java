@@ -243,6 +243,20 @@ final class Admission {
             }
         }
 
+        /**
+         * Bytes more it may have waiting to leave before its collectors pause (≤ 0: pause): what is left of its own
+         * budget, or of its plane's (twice a satellite's), whichever is less.
+         */
+        long outAllowance() {
+            synchronized (Admission.this) {
+                long planeOut = 0;
+                for (Ledger l : ledgers) {
+                    planeOut += l.out;
+                }
+                return Math.min(budget.outBytes() - out, 2 * budget.outBytes() - planeOut);
+            }
+        }
+
         /** What it holds and what it refused, for {@code /health}. */
         void describe(ObjectNode o) {
             synchronized (Admission.this) {

@@ -93,6 +93,12 @@ final class HttpIsl implements Transport {
         route(origin, id, to, message, 1);
     }
 
+    /** What the satellite's {@link Admission.Ledger} lets it still have waiting to leave. */
+    @Override
+    public long collectAllowance(SatId from) {
+        return locals.apply(from).ledger().outAllowance();
+    }
+
     /**
      * Routes a message from its sender; while injected faults make it unroutable, tries again as a hop would
      * (the simulator's network does the same), then reports it undeliverable.

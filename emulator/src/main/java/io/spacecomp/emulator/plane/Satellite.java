@@ -307,6 +307,7 @@ final class Satellite {
         o.put("status", "ok");
         o.set("sat", Wire.sat(id));
         o.put("visits", visits.get());
+        o.put("collect_pauses", node.collectPauses());
         ledger.describe(o);
         Http.json(exchange, 200, o);
     }

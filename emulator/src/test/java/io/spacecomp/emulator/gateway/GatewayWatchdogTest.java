@@ -170,28 +170,26 @@ class GatewayWatchdogTest {
     }
 
     @Test
-    void aJobWhoseCollectorsWouldEachHoldMoreThanAPlaneAffordsIsRefusedNamingHowManyItNeeds() throws Exception {
+    void aJobWhoseDataAlonePassesWhatThePlanesMayHoldInFlightIsRefusedNamingTheHeapItNeeds() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
-        Files.write(data.resolve("big.txt"), new byte[1 << 20]); // 1 MiB over 3 collectors: 0.33 MiB each
-        GatewayLimits small = FAST.withMaxDataBytes(512 * 1024); // a collector may hold 0.25 MiB
-        assertEquals(256 * 1024, small.maxShareBytes());
-        try (Gateway g = Gateway.start(new GatewayConfig(SHELL, addresses, new SatId(1, 1), "127.0.0.1", 0, "127.0.0.1", 0,
-                tmp.resolve("results"), new io.spacecomp.tasks.DataFiles(data), IslKey.OPEN), small)) {
-            GatewayClient c = client(g);
-            ObjectNode body = job(120);
-            body.put("collectors", 3);
-            com.fasterxml.jackson.databind.node.ArrayNode aoi = body.putArray("aoi");
-            SHELL.satellites().forEach(s -> aoi.add(Wire.sat(s)));
-            body.putObject("job_data").put("filename", "big.txt");
-            GatewayClient.Answer a = c.submit(body);
-            assertEquals(400, a.status(), new String(a.body()));
-            assertEquals("collectors", a.json().get("field").asText());
-            assertEquals("job_data.filename is 1.0 MiB: each of 3 collectors would hold 0.3 MiB, over the 0.3 MiB a collector "
-                    + "may hold in these planes (an eighth of a plane's -Xmx over 2); use at least 4 collectors, or planes with a "
-                    + "larger heap", a.json().get("error").asText());
-            body.put("collectors", 4);
-            assertEquals(200, c.submit(body).status(), "4 collectors of 0.25 MiB each");
-            assertEquals(1, Wire.parse(c.get("/health").body()).get("jobs_running").asInt(), "nothing of the refused job kept");
+        Files.write(data.resolve("big.txt"), new byte[1 << 20]);
+        for (long budget : new long[] {512 * 1024, 1 << 20}) {
+            try (Gateway g = Gateway.start(new GatewayConfig(SHELL, addresses, new SatId(1, 1), "127.0.0.1", 0, "127.0.0.1", 0,
+                    tmp.resolve("results"), new io.spacecomp.tasks.DataFiles(data), IslKey.OPEN), FAST.withMaxDataBytes(budget))) {
+                ObjectNode body = job(120);
+                body.putObject("job_data").put("filename", "big.txt");
+                GatewayClient.Answer a = client(g).submit(body);
+                if (budget < (1 << 20)) {
+                    assertEquals(400, a.status(), new String(a.body()));
+                    assertEquals("job_data.filename", a.json().get("field").asText());
+                    assertEquals("job_data.filename is 1.0 MiB, more than the 0.5 MiB of input data the planes may have in flight "
+                            + "at once (an eighth of a plane's heap); start the planes with a heap of at least 64 MiB (emulate "
+                            + "--java-opts -Xmx64m, gateway --plane-heap-mb)", a.json().get("error").asText());
+                    assertEquals(0, Wire.parse(client(g).get("/health").body()).get("jobs_running").asInt(), "nothing kept");
+                } else {
+                    assertEquals(200, a.status(), "a job of the whole budget is taken: " + new String(a.body()));
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.spacecomp.tasks.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.spacecomp.tasks.FoldingReducer;
 import io.spacecomp.tasks.Record;
 
 import java.util.Arrays;
@@ -42,6 +43,28 @@ final class Counts {
                 total.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue().asLong();
             }
         }
+    }
+
+    /** What a reducer makes of the totals in the end. */
+    @FunctionalInterface
+    interface Finish {
+        Record of(ObjectNode totals) throws Exception;
+    }
+
+    /** A reducer's running fold: batches added to fresh totals, {@code finish} applied to them for the result. */
+    static FoldingReducer.Fold fold(Finish finish) {
+        Counts counts = new Counts();
+        return new FoldingReducer.Fold() {
+            @Override
+            public void add(List<Record> records) {
+                counts.add(records);
+            }
+
+            @Override
+            public Record result() throws Exception {
+                return finish.of(counts.result());
+            }
+        };
     }
 
     /** The totals as one object, keys sorted: the same whatever order the records came in. */

@@ -45,18 +45,7 @@ public final class WordCountFileReducer implements FoldingReducer {
     @Override
     public Fold start(TaskContext ctx) {
         String file = outputName(ctx);
-        Counts counts = new Counts();
-        return new Fold() {
-            @Override
-            public void add(List<Record> records) {
-                counts.add(records);
-            }
-
-            @Override
-            public Record result() throws IOException {
-                return file(counts.result(), file);
-            }
-        };
+        return Counts.fold(totals -> file(totals, file));
     }
 
     private static String outputName(TaskContext ctx) {
