@@ -50,12 +50,16 @@ emulate_opts=()
   > "$work/emulate.log" 2>&1 &
 launcher=$!
 trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 $((STARTUP_TIMEOUT * 4 + 400))); do grep -q "answer after\|^emulate:" "$work/emulate.log" && break; sleep 0.25; done
+for _ in $(seq 1 $((STARTUP_TIMEOUT * 4 + 400))); do
+  grep -q "answer after\|^emulate:" "$work/emulate.log" && break
+  kill -0 "$launcher" 2>/dev/null || break # it stopped without starting (a failed build, a bad flag)
+  sleep 0.25
+done
 grep -q "answer after" "$work/emulate.log" || { cat "$work/emulate.log" >&2; exit 1; }
 startup=$(sed -n 's/.*answer after \([0-9.]*\) s.*/\1/p' "$work/emulate.log")
 pids=$(pgrep -P "$launcher" -f " plane --orb" | tr '\n' ' ')
 python3 - "http://127.0.0.1:$PORT" "$FILE" "$N" "$JOBS" "$startup" "$launcher" "$pids" "$floor_c2" "$floor_planes" <<'PY'
-import json, os, random, re, statistics, sys, threading, time, urllib.request
+import json, os, random, re, statistics, sys, threading, time, urllib.error, urllib.request
 url, file, n, jobs, startup, launcher, pids = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), sys.argv[6], sys.argv[7].split()
 floor_c2 = float(re.search(r"best ([0-9.]+) ms", sys.argv[8]).group(1)) / 1000
 floor_planes = float(re.search(r"best ([0-9.]+) ms", sys.argv[9]).group(1)) / 1000
@@ -63,8 +67,11 @@ tick = os.sysconf("SC_CLK_TCK")
 
 def post(path, body):
     req = urllib.request.Request(url + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=300) as r:
-        return json.loads(r.read())
+    try:
+        with urllib.request.urlopen(req, timeout=300) as r:
+            return json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        sys.exit("POST %s answered %d: %s" % (path, e.code, e.read().decode(errors="replace")))
 
 mi, ma, c = (3, 8, 11) if n >= 8 else (1, n, (n * n) // 2)   # spacecomp job's (job.py's) defaults; a small shell: all of it
 if os.environ.get("COLLECTORS"):

@@ -177,7 +177,7 @@ final class EmulateCommand implements Callable<Integer> {
                             + "highest at t = %.1f s%n", scenario, shell.planes(), shell.satsPerPlane(), shell.inclinationDeg(),
                     shell.altitudeKm(), routerName, coordinator.sat(), coordinator.orb(), live.station(), live.epochS());
         }
-        String threads = PlaneJvm.threadWarning(shell.size(), shell.planes(), jvm);
+        String threads = PlaneJvm.threadWarning(shell.size(), shell.planes());
         if (threads != null) {
             out.println(threads);
         }

@@ -38,13 +38,13 @@ final class PlaneJvm {
     }
 
     /**
-     * A warning when the planes would need most of the threads this machine can run, or null. Each satellite's JDK
-     * server runs a dispatcher thread and an idle timer, and a request-deadline timer unless
-     * {@code -Dsun.net.httpserver.maxReqTime=-1} turns that deadline off; a plane adds ~25 of its own. Every thread
-     * takes a process id, and Linux has {@code kernel.pid_max} of them for everything on the machine (32,768 here):
-     * 100x100 with the deadline needs ~32,500.
+     * A warning when the planes would need most of the threads this machine can run, or null. A plane serves its
+     * satellites' ports from one Jetty server whose every port has a selector thread, and runs ~60 threads besides
+     * (its JVM's, handlers that grow with its load, its client): 161 a plane of 100 satellites at rest, measured. Every
+     * thread takes a process id, and Linux has {@code kernel.pid_max} of them for everything on the machine (32,768
+     * here): 100x100 needs ~16,000.
      */
-    static String threadWarning(int satellites, int planes, List<String> opts) {
+    static String threadWarning(int satellites, int planes) {
         long pidMax;
         try {
             // not Files.readString: on JDK 17 it reads one byte of a /proc/sys file (whose size says 0)
@@ -52,20 +52,21 @@ final class PlaneJvm {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-        return threadWarning(satellites, planes, opts, pidMax);
+        return threadWarning(satellites, planes, pidMax);
     }
 
-    /** {@link #threadWarning(int, int, List)} for a machine of {@code pidMax} process ids. */
-    static String threadWarning(int satellites, int planes, List<String> opts, long pidMax) {
-        boolean deadline = opts.stream().noneMatch(o -> o.equals("-Dsun.net.httpserver.maxReqTime=-1"));
-        long need = (long) satellites * (deadline ? 3 : 2) + 25L * planes;
+    /** Threads a plane runs besides its ports' selectors (at rest; its handlers grow with its load). */
+    static final int THREADS_PER_PLANE = 60;
+
+    /** {@link #threadWarning(int, int)} for a machine of {@code pidMax} process ids. */
+    static String threadWarning(int satellites, int planes, long pidMax) {
+        long need = satellites + (long) THREADS_PER_PLANE * planes;
         if (need < pidMax * 3 / 4) {
             return null;
         }
-        return "warning: " + planes + " planes need ~" + need + " threads (" + (deadline ? 3 : 2) + " per satellite's server), and this "
-                + "machine runs at most " + pidMax + " processes and threads in all (kernel.pid_max)"
-                + (deadline ? "; --java-opts '... -Dsun.net.httpserver.maxReqTime=-1' saves one per satellite, but drops the "
-                + "10 s deadline on reading a request (slow peers then hold a handler thread)" : "");
+        return "warning: " + planes + " planes need ~" + need + " threads (one per satellite's port, ~" + THREADS_PER_PLANE
+                + " a plane besides, more under load), and this machine runs at most " + pidMax + " processes and threads in "
+                + "all (kernel.pid_max): starting more may fail, for other programs too";
     }
 
     /** Where the archive for this class path and these options lives, or null when the class path has a directory. */

@@ -43,18 +43,14 @@ class PlaneJvmTest {
 
     @Test
     void aShellNeedingMostOfThePidSpaceIsWarnedAbout() {
-        List<String> opts = List.of(PlaneJvm.DEFAULT_OPTS.split(" "));
-        // 100x100: 3 threads per satellite + 25 per plane = 32,500 of 32,768
-        String warning = PlaneJvm.threadWarning(10_000, 100, opts, 32_768);
+        // 100x100: one thread per satellite's port + 60 a plane = 16,000, under three quarters of 32,768 (24,576)
+        assertNull(PlaneJvm.threadWarning(10_000, 100, 32_768));
+        // 150x150: 22,500 + 9,000
+        String warning = PlaneJvm.threadWarning(22_500, 150, 32_768);
         assertNotNull(warning);
-        assertTrue(warning.startsWith("warning: 100 planes need ~32500 threads (3 per satellite's server)"), warning);
-        assertTrue(warning.contains("-Dsun.net.httpserver.maxReqTime=-1"), warning);
-        // without the request deadline: 2 per satellite, 22,500, under three quarters of 32,768 (24,576)
-        List<String> noDeadline = new java.util.ArrayList<>(opts);
-        noDeadline.add("-Dsun.net.httpserver.maxReqTime=-1");
-        assertNull(PlaneJvm.threadWarning(10_000, 100, noDeadline, 32_768));
-        // 11x11: 363 + 275
-        assertNull(PlaneJvm.threadWarning(121, 11, opts, 32_768));
-        assertNotNull(PlaneJvm.threadWarning(121, 11, opts, 800));
+        assertTrue(warning.startsWith("warning: 150 planes need ~31500 threads (one per satellite's port, ~60 a plane besides"), warning);
+        // 11x11: 121 + 660
+        assertNull(PlaneJvm.threadWarning(121, 11, 32_768));
+        assertNotNull(PlaneJvm.threadWarning(121, 11, 800));
     }
 }

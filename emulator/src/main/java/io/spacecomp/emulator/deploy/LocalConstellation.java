@@ -450,6 +450,9 @@ public final class LocalConstellation implements AutoCloseable {
         return up;
     }
 
+    /** Health checks in flight at once while a constellation starts. */
+    private static final int HEALTH_CHECKS_AT_ONCE = 128;
+
     private static Duration awaitHealthy(WalkerShell shell, List<SatId> expected, SatelliteAddresses addresses, Duration timeout,
                                          java.util.function.Consumer<String> progress,
                                          java.util.function.IntFunction<String> died) throws IOException, InterruptedException {
@@ -459,19 +462,23 @@ public final class LocalConstellation implements AutoCloseable {
         List<SatId> waiting = new ArrayList<>(expected);
         int answered = -1;
         while (true) {
-            List<SatId> still = new ArrayList<>();
+            // Many checks at once: one after another, 10,000 satellites of planes starved of CPU took minutes a round.
+            java.util.Set<SatId> still = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(HEALTH_CHECKS_AT_ONCE);
+            List<java.util.concurrent.CompletableFuture<?>> checks = new ArrayList<>();
             for (SatId s : waiting) {
-                try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(addresses.uri(s, "/health")).timeout(Duration.ofSeconds(2))
-                            .GET().build(), HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() != 200) {
-                        still.add(s);
-                    }
-                } catch (IOException e) {
-                    still.add(s);
-                }
+                inFlight.acquire();
+                checks.add(http.sendAsync(HttpRequest.newBuilder(addresses.uri(s, "/health")).timeout(Duration.ofSeconds(2)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
+                            if (e != null || r.statusCode() != 200) {
+                                still.add(s);
+                            }
+                            inFlight.release();
+                            return null;
+                        }));
             }
-            waiting = still;
+            java.util.concurrent.CompletableFuture.allOf(checks.toArray(new java.util.concurrent.CompletableFuture<?>[0])).join();
+            waiting = waiting.stream().filter(still::contains).toList();
             java.util.Set<Integer> silentPlanes = new java.util.TreeSet<>();
             for (SatId s : waiting) {
                 silentPlanes.add(s.orb());

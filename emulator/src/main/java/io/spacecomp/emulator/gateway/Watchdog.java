@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's own watch over the jobs it accepted, so that none outlives its deadline whatever a plane
- * does: every second it asks the satellites of every running job ({@code /health}: coordinator, reducer,
+ * does: every second (every fifth of the silence, when longer) it asks the satellites of every running job ({@code /health}: coordinator, reducer,
  * collectors, mappers) whether they are there; a satellite silent for {@link GatewayLimits#silence} fails
  * its jobs, naming it (a killed, paused or out-of-memory plane); a job with no outcome past its deadline
  * plus {@link GatewayLimits#grace} fails too (a coordinator that lost it). A job that re-plans
@@ -76,6 +76,8 @@ final class Watchdog implements AutoCloseable {
         /** When the first health check unanswered since the last answer was sent (-1: the last one was answered). */
         volatile long silentSinceMs = -1;
         volatile String lastError = "";
+        /** When the last check was sent (Unix ms). */
+        volatile long lastSentMs;
         /** Whether it answered once since the gateway started (one never heard, still starting, is not reported). */
         volatile boolean answered;
     }
@@ -83,8 +85,12 @@ final class Watchdog implements AutoCloseable {
     private static final long PERIOD_MS = 1_000;
     /** The report goes again every this many ticks, changed or not (a plane may have missed it, or restarted). */
     static final int RESEND_TICKS = 10;
-    /** Satellites of the constellation that work for no job, checked per tick at most (the rest on later ticks). */
-    static final int SWEEP = 256;
+    /**
+     * Satellites of the constellation that work for no job, checked per tick at most (the rest on later ticks): each
+     * check costs a plane and the gateway ~1 ms of CPU, and 256 a second took a fifth of a 2-core machine running
+     * 100×100 (relays that fall silent are also learned from failed hops, at once).
+     */
+    static final int SWEEP = 64;
     /** Where the sweep of the constellation goes on next tick (only the timer thread touches it). */
     private int sweepAt;
 
@@ -248,8 +254,8 @@ final class Watchdog implements AutoCloseable {
             for (SatId s : watched) {
                 probe(s, health.computeIfAbsent(s, k -> new Health()));
             }
-            // the rest of the constellation, SWEEP a tick at most: all of an 11 x 11 shell every second, a larger
-            // shell's every ceil(N / SWEEP) s (its silences found that much later)
+            // the rest of the constellation, SWEEP a tick at most: an 11 x 11 shell every 2 s, a larger shell's every
+            // ceil(N / SWEEP) s (its silences found that much later)
             int n = constellation.size();
             for (int i = 0; i < Math.min(SWEEP, n); i++) {
                 SatId s = constellation.get(sweepAt);
@@ -308,12 +314,18 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
+    /** How often one satellite is checked (ms): every second, or five times a silence when that is longer. */
+    private long interval() {
+        return Math.max(PERIOD_MS, limits.silence().toMillis() / 5);
+    }
+
     private void probe(SatId s, Health h) {
-        if (h.inFlight) {
+        long sent = System.currentTimeMillis();
+        if (h.inFlight || sent - h.lastSentMs < interval() - PERIOD_MS / 2) {
             return;
         }
         h.inFlight = true;
-        long sent = System.currentTimeMillis();
+        h.lastSentMs = sent;
         // A late answer is an answer: a plane starved of CPU by a large job (100 collectors on 100 planes sharing 2
         // cores) may take seconds to answer, and is not gone. Only a whole silence without one is silence: a killed
         // plane refuses at once, a paused one holds the probe until this timeout.

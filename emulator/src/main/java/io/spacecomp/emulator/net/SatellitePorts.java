@@ -62,16 +62,18 @@ public final class SatellitePorts implements AutoCloseable {
     public static final long HEAD_DEADLINE_MS = 10_000;
     public static final long IDLE_MS = 10_000;
     public static final long MIN_BODY_BYTES_PER_S = 64 * 1024;
+    /** Handler threads besides the ports' selectors (each port's selector holds a thread of the pool for good). */
     private static final int THREADS = MAX_REQUESTS + 16;
 
     private final Server server;
+    private final QueuedThreadPool threads;
     private final QoSHandler qos;
     private final Map<Integer, Map<String, HttpHandler>> routes = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong cut = new AtomicLong();
 
     public SatellitePorts(String name) {
-        QueuedThreadPool threads = new QueuedThreadPool(THREADS, 2, 30_000);
+        threads = new QueuedThreadPool(THREADS, 2, 30_000);
         threads.setName(name);
         threads.setDaemon(true);
         server = new Server(threads);
@@ -113,6 +115,8 @@ public final class SatellitePorts implements AutoCloseable {
     }
 
     public void start() throws IOException {
+        // a plane of 100 satellites has 100 selectors: without room for them, 44 threads were left to handle requests
+        threads.setMaxThreads(THREADS + server.getConnectors().length);
         try {
             server.start();
         } catch (IOException | RuntimeException e) {
