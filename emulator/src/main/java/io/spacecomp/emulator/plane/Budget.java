@@ -16,8 +16,9 @@ package io.spacecomp.emulator.plane;
  *   <li>{@code mapStreams}: mapper streams open (each a collector's batches still coming): 32 per reduce job. A new
  *       job's first batch waits past it.</li>
  *   <li>{@code outBytes}: envelopes waiting on a satellite's outgoing links (sent, relayed, or waiting to retry a busy
- *       neighbour): heap/16. Past it the satellite takes no new {@code collect}: collectors pause until what they
- *       sent has left. Mappers and relays never pause on it (they would wait on the reducer that waits on them).</li>
+ *       neighbour): heap/16. Past it the satellite takes no new {@code collect}, and a collector part-way through
+ *       its share stops between batches ({@code Transport.collectAllowance}): collectors pause until what they sent
+ *       has left. Mappers and relays never pause on it (they would wait on the reducer that waits on them).</li>
  * </ul>
  *
  * @param queueBytes  per satellite
