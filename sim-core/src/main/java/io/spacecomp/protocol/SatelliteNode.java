@@ -138,12 +138,12 @@ public final class SatelliteNode {
         public static final Load NONE = new Load(Set.of(), Set.of(), 0, 0, 0, 0);
     }
 
-    /** What is held now (see {@link Load}); call it where this node's other work runs, never beside it. */
     /** Times a collector here paused part-way through its share, waiting for what it sent to leave. */
     public long collectPauses() {
         return collectPauses.get();
     }
 
+    /** What is held now (see {@link Load}); call it where this node's other work runs, never beside it. */
     public Load load() {
         Set<String> mapping = new HashSet<>();
         int mapOpen = 0;

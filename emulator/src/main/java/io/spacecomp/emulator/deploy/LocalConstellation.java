@@ -3,6 +3,7 @@ package io.spacecomp.emulator.deploy;
 import io.spacecomp.emulator.gateway.Gateway;
 import io.spacecomp.emulator.gateway.GatewayConfig;
 import io.spacecomp.emulator.gateway.GatewayLimits;
+import io.spacecomp.emulator.net.HealthChecks;
 import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.emulator.net.SatelliteAddresses;
 import io.spacecomp.emulator.plane.Plane;
@@ -450,9 +451,6 @@ public final class LocalConstellation implements AutoCloseable {
         return up;
     }
 
-    /** Health checks in flight at once while a constellation starts. */
-    private static final int HEALTH_CHECKS_AT_ONCE = 128;
-
     private static Duration awaitHealthy(WalkerShell shell, List<SatId> expected, SatelliteAddresses addresses, Duration timeout,
                                          java.util.function.Consumer<String> progress,
                                          java.util.function.IntFunction<String> died) throws IOException, InterruptedException {
@@ -462,22 +460,7 @@ public final class LocalConstellation implements AutoCloseable {
         List<SatId> waiting = new ArrayList<>(expected);
         int answered = -1;
         while (true) {
-            // Many checks at once: one after another, 10,000 satellites of planes starved of CPU took minutes a round.
-            java.util.Set<SatId> still = java.util.concurrent.ConcurrentHashMap.newKeySet();
-            java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(HEALTH_CHECKS_AT_ONCE);
-            List<java.util.concurrent.CompletableFuture<?>> checks = new ArrayList<>();
-            for (SatId s : waiting) {
-                inFlight.acquire();
-                checks.add(http.sendAsync(HttpRequest.newBuilder(addresses.uri(s, "/health")).timeout(Duration.ofSeconds(2)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
-                            if (e != null || r.statusCode() != 200) {
-                                still.add(s);
-                            }
-                            inFlight.release();
-                            return null;
-                        }));
-            }
-            java.util.concurrent.CompletableFuture.allOf(checks.toArray(new java.util.concurrent.CompletableFuture<?>[0])).join();
+            java.util.Set<SatId> still = HealthChecks.unanswered(http, addresses, waiting, Duration.ofSeconds(2));
             waiting = waiting.stream().filter(still::contains).toList();
             java.util.Set<Integer> silentPlanes = new java.util.TreeSet<>();
             for (SatId s : waiting) {

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.spacecomp.emulator.fault.LiveFault;
 import io.spacecomp.emulator.net.BodyBudget;
+import io.spacecomp.emulator.net.HealthChecks;
 import io.spacecomp.emulator.net.Http;
 import io.spacecomp.emulator.viewer.LiveEvents;
 import io.spacecomp.emulator.viewer.ViewerAssets;
@@ -601,28 +602,22 @@ public final class Gateway implements AutoCloseable {
         Http.json(exchange, applied.isEmpty() ? 502 : 200, o);
     }
 
-    /** Asks every satellite's {@code /health} (concurrently, 2 s each): which answer, which do not. */
-    private void satellites(HttpExchange exchange) throws IOException {
+    /** Asks every satellite's {@code /health} ({@link HealthChecks#AT_ONCE} at a time, 2 s each): which answer, which do not. */
+    private void satellites(HttpExchange exchange) throws IOException, InterruptedException {
         List<SatId> all = config.shell().satellites();
-        List<CompletableFuture<Boolean>> probes = new ArrayList<>(all.size());
-        for (SatId s : all) {
-            probes.add(client.sendAsync(HttpRequest.newBuilder(config.addresses().uri(s, "/health")).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).handle((r, e) -> e == null && r.statusCode() == 200));
-        }
+        java.util.Set<SatId> silent = HealthChecks.unanswered(client, config.addresses(), all, Duration.ofSeconds(2));
         ObjectNode o = Wire.object();
         ArrayNode down = Wire.object().arrayNode();
-        int up = 0;
-        for (int i = 0; i < all.size(); i++) {
-            if (probes.get(i).join()) {
-                up++;
-            } else {
-                down.add(Wire.sat(all.get(i)));
+        for (SatId s : all) {
+            if (silent.contains(s)) {
+                down.add(Wire.sat(s));
             }
         }
+        int up = all.size() - silent.size();
         o.put("total", all.size());
         o.put("up", up);
         o.set("down", down);
-        // what the planes' routers were last told answers no health check (the watchdog's view, 5 s of silence)
+        // what the planes' routers were last told answers no health check (the watchdog's view, after its silence)
         o.set("unanswering", Wire.sats(watchdog.unanswering().stream().sorted(java.util.Comparator.comparingInt(
                 x -> x.node(config.shell().satsPerPlane()))).toList()));
         Http.json(exchange, 200, o);

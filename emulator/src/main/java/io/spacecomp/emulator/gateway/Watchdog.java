@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's own watch over the jobs it accepted, so that none outlives its deadline whatever a plane
- * does: every second (every fifth of the silence, when longer) it asks the satellites of every running job ({@code /health}: coordinator, reducer,
- * collectors, mappers) whether they are there; a satellite silent for {@link GatewayLimits#silence} fails
+ * does: every second (every fifth of the silence, when longer) it asks the satellites of every running job
+ * ({@code /health}: coordinator, reducer, collectors, mappers) whether they are there; a satellite silent for {@link GatewayLimits#silence} fails
  * its jobs, naming it (a killed, paused or out-of-memory plane); a job with no outcome past its deadline
  * plus {@link GatewayLimits#grace} fails too (a coordinator that lost it). A job that re-plans
  * ({@code on_failure: replan}) is not failed for a silent satellite other than its coordinator: its coordinator
