@@ -7,6 +7,7 @@ import io.spacecomp.emulator.net.IslKey;
 import io.spacecomp.orbit.shell.SatId;
 import io.spacecomp.orbit.shell.Torus;
 import io.spacecomp.scenario.ScenarioReader;
+import io.spacecomp.sim.Simulation;
 import io.spacecomp.sim.fault.FaultEvent;
 import io.spacecomp.sim.fault.FaultPlan;
 import io.spacecomp.sim.fault.LinkId;
@@ -64,6 +65,15 @@ final class FaultCommand implements Callable<Integer> {
                     + "at its at_s after this command starts, wall clock, for its down_s.")
     Path schedule;
 
+    @Option(names = "--seed", paramLabel = "N",
+            description = "With --schedule: also replay the satellite crashes of the file's faults.random (satellite_mtbf_s, "
+                    + "repair_s) as a simulation of seed N draws them (simulate --seed N); needs --horizon.")
+    Long seed;
+
+    @Option(names = "--horizon", paramLabel = "DURATION",
+            description = "With --seed: draw the random crashes for this long after the command starts, e.g. 60s, 10m.")
+    String horizonText;
+
     @Option(names = "--key-file", paramLabel = "FILE",
             description = "Read the constellation's secret from FILE (e.g. the isl.key emulate writes into its results "
                     + "directory) instead of SPACECOMP_ISL_KEY / SPACECOMP_ISL_KEY_FILE.")
@@ -75,6 +85,9 @@ final class FaultCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** --horizon in seconds. */
+    private double horizonS;
 
     /** The longest --for (s). */
     static final double MAX_FOR_S = LiveFault.MAX_DOWN_S;
@@ -105,6 +118,13 @@ final class FaultCommand implements Callable<Integer> {
         Flags.require(schedule == null || words.isEmpty(), "--schedule", "alone, without a fault on the command line", words);
         Flags.require(schedule != null || !words.isEmpty(), "FAULT",
                 "satellite SAT,ORB... | link SAT,ORB SAT,ORB | plane N | partition N,N..., then down or up; or --schedule FILE", "nothing");
+        Flags.require(seed == null && horizonText == null || schedule != null, "--seed/--horizon", "only with --schedule",
+                seed != null ? seed : horizonText);
+        Flags.require((seed == null) == (horizonText == null), seed == null ? "--horizon" : "--seed",
+                "--seed and --horizon together", seed == null ? horizonText : seed);
+        if (horizonText != null) {
+            horizonS = seconds("--horizon", horizonText);
+        }
         if (schedule != null) {
             Flags.require(forText == null && !crash, "--schedule", "without --for and --crash (the file says how long and what crashes)",
                     schedule);
@@ -133,11 +153,20 @@ final class FaultCommand implements Callable<Integer> {
             return send(client, key, fault(torus), out, err) ? 0 : 1;
         }
         FaultPlan plan = ScenarioReader.readFaults(schedule, torus.planes(), torus.satsPerPlane());
-        Flags.require(!plan.schedule().isEmpty(), "--schedule", "a file whose faults.schedule lists at least one event", schedule);
-        if (plan.random().any()) {
-            err.println("note: faults.random of " + schedule + " is not replayed live, only faults.schedule");
-        }
         List<FaultEvent> events = new ArrayList<>(plan.schedule());
+        if (seed != null) {
+            Flags.require(plan.random().crashes(), "--seed", "a file whose faults.random has satellite_mtbf_s (crashes to draw)",
+                    schedule);
+            // the crashes a simulation of this seed draws over the same shell, at the same times from the start
+            events.addAll(plan.random().crashes(torus, Simulation.crashStream(seed), 0, horizonS));
+        }
+        Flags.require(!events.isEmpty(), "--schedule", "a file whose faults.schedule lists at least one event (or random crashes "
+                + "with --seed and --horizon)", schedule);
+        if (plan.random().any()) {
+            err.println("note: " + (seed == null ? "faults.random" : "faults.random's message loss, duplicates and delays")
+                    + " of " + schedule + " are not replayed live" + (seed == null && plan.random().crashes()
+                    ? " (its crashes are with --seed N --horizon DURATION)" : ""));
+        }
         events.sort(Comparator.comparingDouble(FaultEvent::atS)); // stable: events at the same time keep the file's order
         long start = System.nanoTime();
         boolean all = true;

@@ -179,6 +179,41 @@ class ReplanProcessesTest {
     }
 
     @Test
+    @Order(2)
+    void aScenariosRandomCrashesAreReplayedAsASimulationOfTheSeedDrawsThem() throws Exception {
+        Path file = tmp.resolve("random.yaml");
+        Files.writeString(file, String.join("\n",
+                "faults:",
+                "  random: {satellite_mtbf_s: 6, repair_s: 0.3, message_loss: 0.01}",
+                ""));
+        List<String> expected = new java.util.ArrayList<>();
+        for (io.spacecomp.sim.fault.FaultEvent.SatelliteDown c : new io.spacecomp.sim.fault.RandomFaults(6, 0.3, 0.01, 0, 0, 0)
+                .crashes(new io.spacecomp.orbit.shell.Torus(3, 3), io.spacecomp.sim.Simulation.crashStream(5), 0, 2.0)) {
+            expected.add(c.atS() + " " + c.satellites().get(0));
+        }
+        expected.sort(java.util.Comparator.comparingDouble(x -> Double.parseDouble(x.substring(0, x.indexOf(' ')))));
+        assertFalse(expected.isEmpty(), "a seed that draws crashes within 2 s");
+        CliRun run = fault("--schedule", file.toString(), "--seed", "5", "--horizon", "2s");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> replayed = new java.util.ArrayList<>();
+        for (String line : run.out().trim().split("\n")) {
+            // t = 0.069 s (at_s 0.0689...): {"fault":"crash of satellite (3,1) for 0.3 s", ...}
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "\\(at_s ([0-9.E-]+)\\): \\{\"fault\":\"crash of satellite (\\(\\d+,\\d+\\)) for 0.3 s\"")
+                    .matcher(line);
+            assertTrue(m.find(), line);
+            replayed.add(m.group(1) + " " + m.group(2));
+        }
+        assertEquals(expected, replayed);
+        assertTrue(run.err().contains("message loss") && run.err().contains("not replayed"), run.err());
+        CliRun noHorizon = fault("--schedule", file.toString(), "--seed", "5");
+        assertEquals(2, noHorizon.exitCode());
+        assertTrue(noHorizon.err().contains("--horizon"), noHorizon.err());
+        Thread.sleep(700);
+        assertEquals(9, client.get("/satellites").json().get("up").asInt(), "every crashed satellite back");
+    }
+
+    @Test
     @Order(3)
     void aSatelliteTakenDownByTheFaultCommandFailsAJobThatFailsNamingIt() throws Exception {
         JsonNode plan = submit("fail");

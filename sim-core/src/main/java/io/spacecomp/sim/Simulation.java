@@ -17,6 +17,7 @@ import io.spacecomp.trace.TraceEvent;
 import io.spacecomp.trace.TraceSink;
 import io.spacecomp.wire.WireCheck;
 import umontreal.ssj.rng.MRG32k3a;
+import umontreal.ssj.rng.RandomStream;
 import umontreal.ssj.simevents.Simulator;
 import umontreal.ssj.simevents.eventlist.Henriksen;
 
@@ -108,6 +109,11 @@ public final class Simulation {
     }
 
     /** The stream of random fault kind {@code kind} (1 loss, 2 duplicate, 3 delay, 4 crashes), apart from every other. */
+    /** The stream a run of {@code seed} draws its random crashes from ({@link RandomFaults#crashes}). */
+    public static RandomStream crashStream(long seed) {
+        return faultStream(seed, 4);
+    }
+
     private static MRG32k3a faultStream(long seed, int kind) {
         MRG32k3a s = new MRG32k3a();
         s.setSeed(streamSeed(new SplittableRandom(seed).split().nextLong() + kind * 0x9E3779B97F4A7C15L));
@@ -196,7 +202,7 @@ public final class Simulation {
         double start = Double.isInfinite(startS) ? 0.0 : startS;
         injector.schedule(plan.schedule(), start);
         if (plan.random().crashes()) {
-            injector.scheduleRandomCrashes(plan.random(), faultStream(config.seed(), 4), start, horizonS);
+            injector.scheduleRandomCrashes(plan.random(), crashStream(config.seed()), start, horizonS);
         }
         simulator.start();
         List<JobOutcome> out = new ArrayList<>();

@@ -84,28 +84,12 @@ public final class FaultInjector {
         }
     }
 
-    /**
-     * Draws every satellite's crashes from {@code startS} up to {@code horizonS} now, satellite by satellite in
-     * node order, from {@code stream} alone: crash times do not depend on anything else the run draws.
-     */
+    /** Schedules every satellite's crashes from {@code startS} up to {@code horizonS}, as {@link RandomFaults#crashes} draws them. */
     public void scheduleRandomCrashes(RandomFaults random, RandomStream stream, double startS, double horizonS) {
-        if (!random.crashes()) {
-            return;
+        for (FaultEvent.SatelliteDown c : random.crashes(torus, stream, startS, horizonS)) {
+            at(c.atS(), () -> satellites(c.satellites(), Outage.CRASH, true), c.downS(),
+                    () -> satellites(c.satellites(), Outage.CRASH, false));
         }
-        for (int node = 1; node <= torus.size(); node++) {
-            SatId sat = SatId.fromNode(node, torus.satsPerPlane());
-            double t = startS + exponential(stream, random.satelliteMtbfS());
-            while (t < horizonS) {
-                double repair = random.repairS();
-                at(t, () -> satellites(List.of(sat), Outage.CRASH, true), repair > 0 ? repair : Double.MIN_VALUE,
-                        () -> satellites(List.of(sat), Outage.CRASH, false));
-                t += repair + exponential(stream, random.satelliteMtbfS());
-            }
-        }
-    }
-
-    private static double exponential(RandomStream s, double mean) {
-        return -mean * Math.log1p(-s.nextDouble());
     }
 
     /** The cross-plane links between {@code planes} and every other plane (the emulator cuts the same). */

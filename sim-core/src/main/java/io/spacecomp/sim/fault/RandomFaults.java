@@ -1,5 +1,12 @@
 package io.spacecomp.sim.fault;
 
+import io.spacecomp.orbit.shell.SatId;
+import io.spacecomp.orbit.shell.Torus;
+import umontreal.ssj.rng.RandomStream;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Faults drawn at random from the run's seed, each kind from its own stream (adding message loss never
  * moves a crash).
@@ -41,6 +48,33 @@ public record RandomFaults(double satelliteMtbfS, double repairS, double message
     /** Whether satellites crash at random. */
     public boolean crashes() {
         return Double.isFinite(satelliteMtbfS);
+    }
+
+    /**
+     * Every satellite's crashes from {@code startS} up to {@code horizonS}, drawn from {@code stream} alone, satellite by
+     * satellite in node order: crash times do not depend on anything else a run draws. Each is a crash of one satellite
+     * at its time (counted as {@code startS} is) for {@code repair_s} (the least time there is when that is 0). The
+     * simulator schedules exactly these ({@link FaultInjector#scheduleRandomCrashes}); {@code spacecomp fault --schedule}
+     * replays them against a live constellation.
+     */
+    public List<FaultEvent.SatelliteDown> crashes(Torus torus, RandomStream stream, double startS, double horizonS) {
+        List<FaultEvent.SatelliteDown> out = new ArrayList<>();
+        if (!crashes()) {
+            return out;
+        }
+        for (int node = 1; node <= torus.size(); node++) {
+            SatId sat = SatId.fromNode(node, torus.satsPerPlane());
+            double t = startS + exponential(stream, satelliteMtbfS);
+            while (t < horizonS) {
+                out.add(new FaultEvent.SatelliteDown(t, List.of(sat), repairS > 0 ? repairS : Double.MIN_VALUE, Outage.CRASH));
+                t += repairS + exponential(stream, satelliteMtbfS);
+            }
+        }
+        return out;
+    }
+
+    private static double exponential(RandomStream s, double mean) {
+        return -mean * Math.log1p(-s.nextDouble());
     }
 
     /** Whether any random fault is drawn at all. */

@@ -26,6 +26,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -243,6 +244,33 @@ class FaultSimulationTest {
         runTraced(new RandomFaults(100.0, 5.0, 0.05, 0.05, 0.5, 0.2), lossy);
         assertFalse(plain.faults().isEmpty());
         assertEquals(plain.faults(), lossy.faults());
+    }
+
+    /**
+     * The crashes a run schedules are {@link RandomFaults#crashes} of the run's seed, which {@code spacecomp fault
+     * --schedule --seed} replays live: every crash in the trace, at its time, and no other.
+     */
+    @Test
+    void theCrashesARunDrawsAreTheCrashesItsSeedListsForALiveReplay() {
+        RandomFaults r = new RandomFaults(100.0, 5.0, 0, 0, 0, 0);
+        TraceCount sink = new TraceCount();
+        runTraced(r, sink);
+        List<String> traced = new ArrayList<>();
+        for (TraceEvent e : sink.events) {
+            if (e.type().equals("fault_start") && e.detail().startsWith("crash of ")) {
+                traced.add(e.t() + " " + e.detail());
+            }
+        }
+        // jobs submitted at 0, 2, ... 8 s: the run draws crashes up to the last one's deadline
+        List<String> drawn = new ArrayList<>();
+        for (FaultEvent.SatelliteDown c : r.crashes(SHELL.torus(), Simulation.crashStream(SEED), 0.0, 8.0 + TIMEOUT_S)) {
+            assertEquals(5.0, c.downS());
+            drawn.add(c.atS() + " crash of " + c.satellites().get(0));
+        }
+        drawn.sort(java.util.Comparator.comparingDouble(x -> Double.parseDouble(x.substring(0, x.indexOf(' ')))));
+        assertFalse(drawn.isEmpty(), "crashes were drawn");
+        assertEquals(drawn, traced);
+        assertNotEquals(drawn.toString(), r.crashes(SHELL.torus(), Simulation.crashStream(SEED + 1), 0.0, 8.0 + TIMEOUT_S).toString());
     }
 
     /**
