@@ -12,6 +12,7 @@ import io.spacecomp.sim.fault.FaultEvent;
 import io.spacecomp.sim.fault.FaultPlan;
 import io.spacecomp.sim.fault.LinkId;
 import io.spacecomp.sim.fault.Outage;
+import io.spacecomp.sim.fault.RandomFaults;
 import io.spacecomp.wire.Wire;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -162,10 +163,13 @@ final class FaultCommand implements Callable<Integer> {
         }
         Flags.require(!events.isEmpty(), "--schedule", "a file whose faults.schedule lists at least one event (or random crashes "
                 + "with --seed and --horizon)", schedule);
-        if (plan.random().any()) {
-            err.println("note: " + (seed == null ? "faults.random" : "faults.random's message loss, duplicates and delays")
-                    + " of " + schedule + " are not replayed live" + (seed == null && plan.random().crashes()
-                    ? " (its crashes are with --seed N --horizon DURATION)" : ""));
+        RandomFaults random = plan.random();
+        boolean hopFaults = random.messageLoss() > 0 || random.duplicate() > 0 || random.delay() > 0 && random.delayS() > 0;
+        if (seed == null && random.any()) {
+            err.println("note: faults.random of " + schedule + " is not replayed live"
+                    + (random.crashes() ? " (its crashes are, with --seed N --horizon DURATION)" : ""));
+        } else if (hopFaults) {
+            err.println("note: the message loss, duplicates and delays of faults.random of " + schedule + " are not replayed live");
         }
         events.sort(Comparator.comparingDouble(FaultEvent::atS)); // stable: events at the same time keep the file's order
         long start = System.nanoTime();
