@@ -78,6 +78,15 @@ final class Admission {
         return budget;
     }
 
+    /** Bytes waiting on the outgoing links of all the plane's satellites; call it holding this object's lock. */
+    private long planeOut() {
+        long sum = 0;
+        for (Ledger l : ledgers) {
+            sum += l.out;
+        }
+        return sum;
+    }
+
     /** A new satellite's ledger. */
     synchronized Ledger ledger(String name) {
         Ledger l = new Ledger(name);
@@ -155,10 +164,7 @@ final class Admission {
                         mib(2 * budget.queueBytes())));
             }
             if (work == Work.COLLECT) {
-                long planeOut = 0;
-                for (Ledger l : ledgers) {
-                    planeOut += l.out;
-                }
+                long planeOut = planeOut();
                 if (out >= budget.outBytes()) {
                     return new Refusal(Busy.OUT_BYTES, String.format(Locale.ROOT, "%s has %s of %s waiting to leave", name, mib(out),
                             mib(budget.outBytes())));
@@ -249,11 +255,7 @@ final class Admission {
          */
         long outAllowance() {
             synchronized (Admission.this) {
-                long planeOut = 0;
-                for (Ledger l : ledgers) {
-                    planeOut += l.out;
-                }
-                return Math.min(budget.outBytes() - out, 2 * budget.outBytes() - planeOut);
+                return Math.min(budget.outBytes() - out, 2 * budget.outBytes() - planeOut());
             }
         }
 
